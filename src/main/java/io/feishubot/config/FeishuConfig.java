@@ -1,0 +1,114 @@
+package io.feishubot.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every setting of the bot, under the {@code feishu} prefix. Environment variables follow the usual
+ * mapping: {@code feishu.app-secret} is {@code FEISHU_APP_SECRET}.
+ */
+@ConfigMapping(prefix = "feishu")
+public interface FeishuConfig {
+
+  /** The app's App ID ({@code cli_…}) from the Feishu developer console. Required in prod. */
+  Optional<String> appId();
+
+  /** The app's App Secret. Required in prod; without it (and the App ID) replies are a dry run. */
+  Optional<String> appSecret();
+
+  /** The Verification Token from "Events and callbacks → Encryption strategy". Required in prod. */
+  Optional<String> verificationToken();
+
+  /**
+   * The Encrypt Key from the same page. Strongly recommended: with it every delivery is signed and
+   * encrypted; without it only the verification token authenticates a request.
+   */
+  Optional<String> encryptKey();
+
+  /**
+   * Base URL of the Open API: {@code https://open.feishu.cn}, or {@code
+   * https://open.larksuite.com}.
+   */
+  @WithDefault("https://open.feishu.cn")
+  URI apiBaseUrl();
+
+  /**
+   * The bot's own open_id. When set, only a mention of the bot is stripped from a command; when
+   * unset, every leading mention is.
+   */
+  Optional<String> botOpenId();
+
+  /**
+   * Refuse to start when a required setting is missing. On in prod; the dev and test profiles turn
+   * it off so that {@code quarkus dev} starts with nothing set.
+   */
+  @WithDefault("true")
+  boolean requireCredentials();
+
+  /**
+   * Log replies instead of sending them. Defaults to on exactly when the App ID or App Secret is
+   * missing.
+   */
+  Optional<Boolean> dryRun();
+
+  /** Time budget, from receipt, to handle an event and answer; Feishu redelivers after 3 s. */
+  @WithDefault("2500ms")
+  Duration ackDeadline();
+
+  /** Request signature checks. */
+  Signature signature();
+
+  /** Deduplication of redelivered events. */
+  Idempotency idempotency();
+
+  /** Request signature checks. */
+  interface Signature {
+    /**
+     * Oldest accepted {@code X-Lark-Request-Timestamp}. Must cover Feishu's redelivery window
+     * (about 7.1 h); the default matches the idempotency retention.
+     */
+    @WithDefault("24h")
+    Duration maxAge();
+
+    /** How far in the future a timestamp may be (clock skew). */
+    @WithDefault("5m")
+    Duration maxFutureSkew();
+  }
+
+  /** Deduplication of redelivered events. */
+  interface Idempotency {
+    /** Where claims are kept: {@code memory} (one instance only) or {@code dynamodb} (shared). */
+    @WithDefault("memory")
+    StoreKind store();
+
+    /** DynamoDB table name, with the {@code dynamodb} store. */
+    @WithDefault("feishu-bot-idempotency")
+    String table();
+
+    /**
+     * How long a processed event id is remembered; must exceed Feishu's ~7.1 h redelivery window.
+     */
+    @WithDefault("24h")
+    Duration ttl();
+
+    /** Create the DynamoDB table at startup if it is missing (local runs and tests). */
+    @WithName("create-table")
+    @WithDefault("false")
+    boolean createTable();
+
+    /** The kinds of idempotency store. */
+    enum StoreKind {
+      MEMORY,
+      DYNAMODB
+    }
+  }
+
+  /** Whether replies are only logged: explicitly configured, else when credentials are missing. */
+  default boolean dryRunEffective() {
+    return dryRun().orElse(appId().isEmpty() || appSecret().isEmpty());
+  }
+}

@@ -1,0 +1,33 @@
+package io.feishubot.idempotency;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Remembers which events were claimed or processed. Time is always passed in, never read inside, so
+ * expiry is testable and every instance agrees on what "now" means for one request.
+ */
+public interface IdempotencyStore {
+
+  /**
+   * Atomically claims {@code key} unless another claim holds it. A claim is free when there is
+   * none, when its retention has passed, or when it is still in progress but its in-progress expiry
+   * ({@code inProgressUntil} of the earlier claim) has passed, which means its owner died.
+   *
+   * @param now the current time
+   * @param inProgressUntil when this claim stops blocking others if it is never completed
+   * @throws IdempotencyStoreUnavailableException when the store cannot answer; the caller must not
+   *     process the event
+   */
+  ClaimResult claim(IdempotencyKey key, Instant now, Instant inProgressUntil);
+
+  /**
+   * Marks a claim held by the caller as done, kept until {@code now} plus the retention.
+   *
+   * @param response a response to replay to later duplicates, if the event has one
+   */
+  void complete(IdempotencyKey key, Instant now, Optional<String> response);
+
+  /** Drops a claim held by the caller so that a redelivery can process the event. */
+  void release(IdempotencyKey key);
+}

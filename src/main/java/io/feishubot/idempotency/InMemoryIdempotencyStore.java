@@ -1,0 +1,71 @@
+package io.feishubot.idempotency;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The embedded default: claims live in this process only, which is right for {@code quarkus dev}
+ * and a single instance. Expired entries are dropped as they are met, and swept once the map grows.
+ */
+public final class InMemoryIdempotencyStore implements IdempotencyStore {
+
+  private static final int SWEEP_THRESHOLD = 10_000;
+
+  private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Duration retention;
+
+  public InMemoryIdempotencyStore(Duration retention) {
+    this.retention = retention;
+  }
+
+  @Override
+  public ClaimResult claim(IdempotencyKey key, Instant now, Instant inProgressUntil) {
+    if (entries.size() > SWEEP_THRESHOLD) {
+      entries.values().removeIf(entry -> entry.isFree(now));
+    }
+    Entry mine = new Entry(false, now.plus(retention), inProgressUntil, Optional.empty());
+    Entry[] found = new Entry[1];
+    // compute() runs atomically per key: exactly one racer sees a free slot and installs its claim.
+    entries.compute(
+        key.value(),
+        (k, existing) -> {
+          if (existing == null || existing.isFree(now)) {
+            return mine;
+          }
+          found[0] = existing;
+          return existing;
+        });
+    if (found[0] == null) {
+      return new ClaimResult.Claimed();
+    }
+    return found[0].completed()
+        ? new ClaimResult.Completed(found[0].response())
+        : new ClaimResult.InProgress();
+  }
+
+  @Override
+  public void complete(IdempotencyKey key, Instant now, Optional<String> response) {
+    entries.put(key.value(), new Entry(true, now.plus(retention), Instant.MAX, response));
+  }
+
+  @Override
+  public void release(IdempotencyKey key) {
+    entries.remove(key.value());
+  }
+
+  /** How many keys are held, expired or not; for tests and metrics. */
+  public int size() {
+    return entries.size();
+  }
+
+  private record Entry(
+      boolean completed, Instant expiresAt, Instant inProgressUntil, Optional<String> response) {
+
+    boolean isFree(Instant now) {
+      return expiresAt.isBefore(now) || (!completed && inProgressUntil.isBefore(now));
+    }
+  }
+}
