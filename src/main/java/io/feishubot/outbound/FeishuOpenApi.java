@@ -1,0 +1,37 @@
+package io.feishubot.outbound;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The slice of the Feishu Open API the bot calls. Base URL: {@code feishu.api-base-url}. Every
+ * answer carries {@code code}; non-zero is a failure even with HTTP 200, which {@link
+ * OpenApiResponses} turns into a {@link FeishuApiException}.
+ */
+@RegisterRestClient(configKey = "feishu-api")
+@RegisterProvider(FeishuApiErrorMapper.class)
+@Path("/open-apis")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface FeishuOpenApi {
+
+  /** Self-built app tenant token; valid for {@code expire} seconds (about two hours). */
+  @POST
+  @Path("/auth/v3/tenant_access_token/internal")
+  TenantTokenResponse tenantAccessToken(TenantTokenRequest request);
+
+  /** Replies in the thread of {@code messageId}. */
+  @POST
+  @Path("/im/v1/messages/{message_id}/reply")
+  MessageResponse reply(
+      @PathParam("message_id") String messageId,
+      @HeaderParam("Authorization") String authorization,
+      ReplyRequest request);
+}

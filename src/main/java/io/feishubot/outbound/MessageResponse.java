@@ -1,0 +1,8 @@
+package io.feishubot.outbound;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Answer of the message endpoints; {@code data} holds the created message. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record MessageResponse(int code, String msg, JsonNode data) {}

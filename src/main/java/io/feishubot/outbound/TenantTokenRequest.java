@@ -1,0 +1,14 @@
+package io.feishubot.outbound;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Body of {@code tenant_access_token/internal}. */
+public record TenantTokenRequest(
+    @JsonProperty("app_id") String appId, @JsonProperty("app_secret") String appSecret) {
+
+  /** Never print the secret, even by accident in a debugger or a log of this record. */
+  @Override
+  public String toString() {
+    return "TenantTokenRequest[appId=" + appId + ", appSecret=***]";
+  }
+}

@@ -1,0 +1,139 @@
+package io.feishubot.router;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feishubot.feishu.MalformedPayloadException;
+import io.feishubot.feishu.MessageReceived;
+import io.feishubot.feishu.MessageReceived.Mention;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads a command out of a received text or post message. Feishu writes each mention as a
+ * placeholder ({@code @_user_1}) and lists who it is in {@code mentions}; the bot's own mention in
+ * front of the command is dropped, other mentions become {@code @Name} in the arguments.
+ */
+public final class CommandLineParser {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String MENTION_ALL = "@_all";
+
+  private final Optional<String> botOpenId;
+
+  /**
+   * @param botOpenId the bot's open_id; when empty, any leading mention counts as the bot's
+   */
+  public CommandLineParser(Optional<String> botOpenId) {
+    this.botOpenId = botOpenId;
+  }
+
+  /** The command in {@code message}, or empty when it carries no text to read one from. */
+  public Optional<CommandLine> parse(MessageReceived.Message message) {
+    Optional<String> text = plainText(message);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Mention> mentions = new ArrayList<>(message.mentions());
+    // Longest key first, so that @_user_1 never matches the front of @_user_10.
+    mentions.sort(Comparator.comparingInt((Mention m) -> m.key().length()).reversed());
+    String rest = stripLeadingBotMentions(text.get().strip(), mentions);
+    if (rest.startsWith("@_")) {
+      return Optional.empty(); // addressed to somebody else first
+    }
+    String[] words = resolveMentions(rest, mentions).strip().split("\\s+", -1);
+    String first = words[0];
+    if (first.startsWith("/") || first.startsWith("／")) {
+      first = first.substring(1);
+    }
+    if (first.isEmpty()) {
+      return Optional.of(new CommandLine("help", List.of(), ""));
+    }
+    List<String> arguments = Arrays.asList(words).subList(1, words.length);
+    return Optional.of(
+        new CommandLine(
+            first.toLowerCase(Locale.ROOT), arguments, String.join(" ", arguments).strip()));
+  }
+
+  private String stripLeadingBotMentions(String text, List<Mention> mentions) {
+    String rest = text;
+    boolean stripped = true;
+    while (stripped) {
+      stripped = false;
+      for (Mention mention : mentions) {
+        if (mention.key() != null
+            && rest.startsWith(mention.key())
+            && isBot(mention)
+            && !MENTION_ALL.equals(mention.key())) {
+          rest = rest.substring(mention.key().length()).strip();
+          stripped = true;
+          break;
+        }
+      }
+    }
+    return rest;
+  }
+
+  private boolean isBot(Mention mention) {
+    return botOpenId.map(id -> id.equals(mention.openId())).orElse(true);
+  }
+
+  private static String resolveMentions(String text, List<Mention> mentions) {
+    String resolved = text;
+    for (Mention mention : mentions) {
+      if (mention.key() != null && mention.name() != null) {
+        resolved = resolved.replace(mention.key(), "@" + mention.name());
+      }
+    }
+    return resolved;
+  }
+
+  /** The message's text: the {@code text} of a text message, the runs of a post joined. */
+  static Optional<String> plainText(MessageReceived.Message message) {
+    if (message.content() == null) {
+      return Optional.empty();
+    }
+    JsonNode content;
+    try {
+      content = JSON.readTree(message.content());
+    } catch (IOException e) {
+      throw new MalformedPayloadException("message content is not JSON", e);
+    }
+    return switch (message.messageType()) {
+      case "text" -> Optional.ofNullable(content.path("text").textValue());
+      case "post" -> Optional.of(postText(content));
+      default -> Optional.empty();
+    };
+  }
+
+  private static String postText(JsonNode content) {
+    JsonNode paragraphs = content.path("content");
+    if (!paragraphs.isArray()) {
+      // Some clients wrap the post in a locale object: {"zh_cn":{"title":…,"content":[…]}}.
+      for (JsonNode locale : content) {
+        if (locale.path("content").isArray()) {
+          paragraphs = locale.path("content");
+          break;
+        }
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    for (JsonNode paragraph : paragraphs) {
+      for (JsonNode element : paragraph) {
+        switch (element.path("tag").asText()) {
+          case "text", "a" -> text.append(element.path("text").asText());
+          case "at" -> text.append(element.path("user_id").asText()).append(' ');
+          default -> {
+            // images, emoji and media carry no command text
+          }
+        }
+      }
+      text.append('\n');
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,63 @@
+package io.feishubot.router;
+
+import io.quarkus.arc.All;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Maps command names to their handlers. Built eagerly at startup so that a duplicate or malformed
+ * name stops the application instead of surfacing on the first message.
+ */
+@Startup
+@ApplicationScoped
+public class CommandRouter {
+
+  private static final Pattern VALID_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+  private final Map<String, CommandHandler> handlers = new TreeMap<>();
+
+  public CommandRouter(@All List<CommandHandler> handlers) {
+    for (CommandHandler handler : handlers) {
+      String name = handler.name();
+      if (name == null || !VALID_NAME.matcher(name).matches()) {
+        throw new DuplicateCommandException(
+            "command name '" + name + "' of " + handler.getClass().getName() + " is not valid");
+      }
+      CommandHandler earlier = this.handlers.putIfAbsent(name, handler);
+      if (earlier != null) {
+        throw new DuplicateCommandException(
+            "command '"
+                + name
+                + "' is claimed by both "
+                + earlier.getClass().getName()
+                + " and "
+                + handler.getClass().getName());
+      }
+    }
+  }
+
+  /** Runs the command named in {@code context}, or answers that it does not exist. */
+  public Reply route(CommandContext context) {
+    CommandHandler handler = handlers.get(context.command().name());
+    if (handler == null) {
+      return Reply.text(
+          "Unknown command /" + context.command().name() + ". Send /help to see what I can do.");
+    }
+    return handler.handle(context);
+  }
+
+  /** Every registered command, sorted by name. */
+  public Collection<CommandHandler> commands() {
+    return List.copyOf(handlers.values());
+  }
+
+  /** Whether a handler is registered under {@code name}. */
+  public boolean knows(String name) {
+    return handlers.containsKey(name);
+  }
+}

@@ -1,0 +1,23 @@
+package io.feishubot.router;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** {@code /ping}: the smallest round trip through verification, routing and the Open API. */
+@ApplicationScoped
+public class PingCommand implements CommandHandler {
+
+  @Override
+  public String name() {
+    return "ping";
+  }
+
+  @Override
+  public String description() {
+    return "Check that the bot is alive (answers pong)";
+  }
+
+  @Override
+  public Reply handle(CommandContext context) {
+    return Reply.text("pong");
+  }
+}

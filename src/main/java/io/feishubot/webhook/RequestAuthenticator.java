@@ -1,0 +1,138 @@
+package io.feishubot.webhook;
+
+import io.feishubot.config.FeishuConfig;
+import io.feishubot.feishu.EncryptedEnvelope;
+import io.feishubot.feishu.Envelope;
+import io.feishubot.feishu.EnvelopeParser;
+import io.feishubot.feishu.EventCallback;
+import io.feishubot.feishu.EventCipher;
+import io.feishubot.feishu.LarkHeaders;
+import io.feishubot.feishu.MalformedPayloadException;
+import io.feishubot.feishu.SignatureVerifier;
+import io.feishubot.feishu.TimestampWindow;
+import io.feishubot.feishu.UrlVerification;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Decides whether a delivery comes from Feishu and turns it into a plaintext envelope: signature
+ * and timestamp first, then decryption and parsing, then the verification token inside.
+ */
+@ApplicationScoped
+public class RequestAuthenticator {
+
+  private static final Logger LOG = Logger.getLogger(RequestAuthenticator.class);
+
+  private final EnvelopeParser parser = new EnvelopeParser();
+  private final Optional<EventCipher> cipher;
+  private final Optional<SignatureVerifier> signatures;
+  private final TimestampWindow timestampWindow;
+  private final Optional<byte[]> verificationToken;
+
+  public RequestAuthenticator(FeishuConfig config) {
+    Optional<String> encryptKey = config.encryptKey().filter(key -> !key.isEmpty());
+    this.cipher = encryptKey.map(EventCipher::new);
+    this.signatures = encryptKey.map(SignatureVerifier::new);
+    this.timestampWindow =
+        new TimestampWindow(config.signature().maxAge(), config.signature().maxFutureSkew());
+    this.verificationToken =
+        config.verificationToken().map(token -> token.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The authenticated plaintext envelope: a {@link UrlVerification} or an {@link EventCallback}.
+   *
+   * @throws RejectedRequestException when the delivery must be refused
+   */
+  public Envelope authenticate(WebhookRequest request, Instant now) {
+    if (signatures.isEmpty()) {
+      return authenticateByTokenOnly(request.body());
+    }
+    RequestHeaders headers = request.headers();
+    String timestamp = headers.first(LarkHeaders.REQUEST_TIMESTAMP);
+    String nonce = headers.first(LarkHeaders.REQUEST_NONCE);
+    String signature = headers.first(LarkHeaders.SIGNATURE);
+    if (timestamp == null && nonce == null && signature == null) {
+      return authenticateUnsignedChallenge(request.body());
+    }
+    if (timestamp == null || nonce == null || signature == null) {
+      throw new RejectedRequestException(RejectReason.MISSING_SIGNATURE);
+    }
+    if (!signatures.get().verify(timestamp, nonce, request.body(), signature)) {
+      throw new RejectedRequestException(RejectReason.BAD_SIGNATURE);
+    }
+    if (timestampWindow.check(timestamp, now) != TimestampWindow.TimestampCheck.FRESH) {
+      throw new RejectedRequestException(RejectReason.STALE_TIMESTAMP);
+    }
+    // Authentic from here on, so a decryption failure can be reported as what it is.
+    Envelope envelope = decrypted(parse(request.body()), RejectReason.MALFORMED);
+    return withValidToken(envelope);
+  }
+
+  /**
+   * Feishu sends URL verification without signature headers, so an unsigned request may only be
+   * a challenge. Every failure after the outer parse answers the same 401: distinct answers for
+   * bad padding and bad plaintext would hand an attacker a padding oracle on captured ciphertext.
+   */
+  private Envelope authenticateUnsignedChallenge(byte[] body) {
+    Envelope envelope = decrypted(parse(body), RejectReason.MISSING_SIGNATURE);
+    if (envelope instanceof UrlVerification challenge && tokenMatches(challenge.token())) {
+      return challenge;
+    }
+    throw new RejectedRequestException(RejectReason.MISSING_SIGNATURE);
+  }
+
+  private Envelope authenticateByTokenOnly(byte[] body) {
+    Envelope envelope = parse(body);
+    if (envelope instanceof EncryptedEnvelope) {
+      LOG.error(
+          "received an encrypted delivery but FEISHU_ENCRYPT_KEY is not set; configure the"
+              + " Encrypt Key from the Feishu console");
+      throw new RejectedRequestException(RejectReason.ENCRYPTED_WITHOUT_KEY);
+    }
+    return withValidToken(envelope);
+  }
+
+  private Envelope parse(byte[] body) {
+    try {
+      return parser.parse(body);
+    } catch (MalformedPayloadException e) {
+      LOG.debugf("malformed delivery: %s", e.getMessage());
+      throw new RejectedRequestException(RejectReason.MALFORMED);
+    }
+  }
+
+  private Envelope decrypted(Envelope envelope, RejectReason onFailure) {
+    if (!(envelope instanceof EncryptedEnvelope encrypted)) {
+      return envelope;
+    }
+    try {
+      return parser.parseDecrypted(cipher.orElseThrow().decrypt(encrypted.encrypt()));
+    } catch (MalformedPayloadException e) {
+      LOG.debugf("undecryptable delivery: %s", e.getMessage());
+      throw new RejectedRequestException(onFailure);
+    }
+  }
+
+  private Envelope withValidToken(Envelope envelope) {
+    String token =
+        envelope instanceof UrlVerification challenge
+            ? challenge.token()
+            : ((EventCallback) envelope).header().token();
+    if (!tokenMatches(token)) {
+      throw new RejectedRequestException(RejectReason.BAD_TOKEN);
+    }
+    return envelope;
+  }
+
+  private boolean tokenMatches(String token) {
+    // Constant time, so response timing reveals nothing about how much of a guess was right.
+    return token != null
+        && verificationToken.isPresent()
+        && MessageDigest.isEqual(verificationToken.get(), token.getBytes(StandardCharsets.UTF_8));
+  }
+}
