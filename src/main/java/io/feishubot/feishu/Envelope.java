@@ -1,0 +1,4 @@
+package io.feishubot.feishu;
+
+/** The three shapes a request body can take once it is known to be JSON from Feishu. */
+public sealed interface Envelope permits EncryptedEnvelope, UrlVerification, EventCallback {}

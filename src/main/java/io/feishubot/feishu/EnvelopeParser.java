@@ -1,0 +1,140 @@
+package io.feishubot.feishu;
+
+import static io.feishubot.feishu.JsonFields.optionalString;
+import static io.feishubot.feishu.JsonFields.requiredObject;
+import static io.feishubot.feishu.JsonFields.requiredString;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+
+/**
+ * Classifies a request body (or decrypted plaintext) into an {@link Envelope}, following the SDKs'
+ * dispatch rule: {@code encrypt} → encrypted; {@code type == "url_verification"} → challenge;
+ * {@code schema} present → 2.0; {@code type == "event_callback"} → 1.0.
+ *
+ * <p>Thread-safe; one instance can serve all requests.
+ */
+public final class EnvelopeParser {
+
+  private static final int MAX_NESTING_DEPTH = 64;
+  private static final int MAX_STRING_LENGTH = 1 << 20;
+
+  private final ObjectMapper mapper;
+
+  public EnvelopeParser() {
+    JsonFactory factory =
+        JsonFactory.builder()
+            // Bodies are parsed before anything else looks at them; bound the work they can cause.
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .build())
+            // With duplicate keys, two readers of the same signed bytes can disagree on the
+            // value (first-wins vs last-wins), a classic way to smuggle data past a check.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    this.mapper =
+        JsonMapper.builder(factory)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
+  }
+
+  /** Parses a raw request body; an {@code encrypt} field yields {@link EncryptedEnvelope}. */
+  public Envelope parse(byte[] json) {
+    JsonNode root = readObject(json);
+    if (root.has("encrypt")) {
+      return encrypted(root);
+    }
+    return classify(root);
+  }
+
+  /**
+   * Parses a decrypted plaintext. A plaintext that is itself encrypted is rejected: the SDKs treat
+   * it as an error, and unwrapping again would let a body choose how many layers we process.
+   */
+  public Envelope parseDecrypted(byte[] json) {
+    JsonNode root = readObject(json);
+    if (root.has("encrypt")) {
+      throw new MalformedPayloadException("nested encryption");
+    }
+    return classify(root);
+  }
+
+  private JsonNode readObject(byte[] json) {
+    if (json == null || json.length == 0) {
+      throw new MalformedPayloadException("empty body");
+    }
+    JsonNode root;
+    try {
+      root = mapper.readTree(json);
+    } catch (StreamConstraintsException e) {
+      throw new MalformedPayloadException("JSON exceeds parser limits");
+    } catch (IOException e) {
+      // Not chained: Jackson messages quote fragments of the offending input.
+      throw new MalformedPayloadException("not valid JSON");
+    }
+    if (root == null || !root.isObject()) {
+      throw new MalformedPayloadException("not a JSON object");
+    }
+    return root;
+  }
+
+  private static EncryptedEnvelope encrypted(JsonNode root) {
+    return new EncryptedEnvelope(requiredString(root, "encrypt", "encrypt"));
+  }
+
+  private static Envelope classify(JsonNode root) {
+    String type = optionalString(root, "type", "type");
+    if ("url_verification".equals(type)) {
+      String challenge = optionalString(root, "challenge", "challenge");
+      if (challenge == null || challenge.isEmpty()) {
+        throw new MalformedPayloadException("challenge missing");
+      }
+      return new UrlVerification(challenge, optionalString(root, "token", "token"));
+    }
+    if (root.hasNonNull("schema")) {
+      requiredString(root, "schema", "schema");
+      return schemaV2(root);
+    }
+    if ("event_callback".equals(type)) {
+      return schemaV1(root);
+    }
+    throw new MalformedPayloadException("unrecognised envelope");
+  }
+
+  private static EventCallback schemaV2(JsonNode root) {
+    JsonNode header = requiredObject(root, "header", "header");
+    JsonNode event = requiredObject(root, "event", "event");
+    EventHeader parsed =
+        new EventHeader(
+            requiredString(header, "event_id", "header.event_id"),
+            requiredString(header, "event_type", "header.event_type"),
+            optionalString(header, "token", "header.token"),
+            optionalString(header, "app_id", "header.app_id"),
+            optionalString(header, "tenant_key", "header.tenant_key"),
+            optionalString(header, "create_time", "header.create_time"));
+    return new EventCallback(Schema.V2, parsed, event);
+  }
+
+  private static EventCallback schemaV1(JsonNode root) {
+    JsonNode event = requiredObject(root, "event", "event");
+    EventHeader parsed =
+        new EventHeader(
+            requiredString(root, "uuid", "uuid"),
+            requiredString(event, "type", "event.type"),
+            optionalString(root, "token", "token"),
+            optionalString(event, "app_id", "event.app_id"),
+            optionalString(event, "tenant_key", "event.tenant_key"),
+            optionalString(root, "ts", "ts"));
+    return new EventCallback(Schema.V1, parsed, event);
+  }
+}

@@ -1,0 +1,107 @@
+package io.feishubot.feishu;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-CBC of {@code {"encrypt":"..."}} bodies: key = SHA-256(UTF-8(Encrypt Key)), payload =
+ * base64(iv16 || ciphertext) with PKCS#7 padding.
+ *
+ * <p>Thread-safe: the derived key is immutable and every call uses its own {@link Cipher}, because
+ * {@code Cipher} instances are stateful.
+ */
+public final class EventCipher {
+
+  private static final String TRANSFORMATION = "AES/CBC/PKCS5Padding";
+  private static final int BLOCK = 16;
+
+  private final SecretKeySpec key;
+  private final SecureRandom random = new SecureRandom();
+
+  /**
+   * @throws IllegalArgumentException if the key is blank, since it would make encryption a publicly
+   *     known transformation
+   */
+  public EventCipher(String encryptKey) {
+    Objects.requireNonNull(encryptKey, "encryptKey");
+    if (encryptKey.isBlank()) {
+      throw new IllegalArgumentException("encryptKey must not be blank");
+    }
+    byte[] digest =
+        Digests.newDigest("SHA-256").digest(encryptKey.getBytes(StandardCharsets.UTF_8));
+    this.key = new SecretKeySpec(digest, "AES");
+  }
+
+  /**
+   * Decrypts the {@code encrypt} field to the plaintext bytes (UTF-8 JSON).
+   *
+   * @throws MalformedPayloadException if the value is not strict standard base64, is shorter than
+   *     an IV plus one block, is not block-aligned, or does not unpad (typically a wrong key)
+   */
+  public byte[] decrypt(String base64) {
+    if (base64 == null) {
+      throw new MalformedPayloadException("ciphertext missing");
+    }
+    byte[] raw = decodeStrictBase64(base64);
+    if (raw.length < 2 * BLOCK) {
+      throw new MalformedPayloadException("ciphertext too short");
+    }
+    if (raw.length % BLOCK != 0) {
+      throw new MalformedPayloadException("ciphertext not block aligned");
+    }
+    try {
+      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+      cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(raw, 0, BLOCK));
+      return cipher.doFinal(raw, BLOCK, raw.length - BLOCK);
+    } catch (GeneralSecurityException e) {
+      // JCE messages are fixed phrases ("Given final block not properly padded"), safe to chain.
+      throw new MalformedPayloadException("decryption failed", e);
+    }
+  }
+
+  /** Encrypts with the given IV; used by fixtures that must reproduce known ciphertexts. */
+  public String encrypt(byte[] plaintext, byte[] iv) {
+    Objects.requireNonNull(plaintext, "plaintext");
+    Objects.requireNonNull(iv, "iv");
+    if (iv.length != BLOCK) {
+      throw new IllegalArgumentException("iv must be 16 bytes");
+    }
+    try {
+      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+      cipher.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(iv));
+      byte[] ciphertext = cipher.doFinal(plaintext);
+      byte[] out = Arrays.copyOf(iv, BLOCK + ciphertext.length);
+      System.arraycopy(ciphertext, 0, out, BLOCK, ciphertext.length);
+      return Base64.getEncoder().encodeToString(out);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES unavailable", e);
+    }
+  }
+
+  /** Encrypts with a fresh random IV, as Feishu does. */
+  public String encrypt(byte[] plaintext) {
+    byte[] iv = new byte[BLOCK];
+    random.nextBytes(iv);
+    return encrypt(plaintext, iv);
+  }
+
+  private static byte[] decodeStrictBase64(String base64) {
+    // The JDK decoder tolerates missing padding; Feishu always pads, so anything else is not ours.
+    if (base64.length() % 4 != 0) {
+      throw new MalformedPayloadException("ciphertext not valid base64");
+    }
+    try {
+      return Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      // Not chained: the JDK message quotes the offending input character.
+      throw new MalformedPayloadException("ciphertext not valid base64");
+    }
+  }
+}

@@ -1,0 +1,281 @@
+package io.feishubot.feishu;
+
+import static io.feishubot.feishu.Fixtures.A1_ENCRYPT;
+import static io.feishubot.feishu.Fixtures.A2_ENCRYPT;
+import static io.feishubot.feishu.Fixtures.TEST_KEY;
+import static io.feishubot.feishu.Fixtures.event;
+import static io.feishubot.feishu.Fixtures.utf8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EnvelopeParserTest {
+
+  private final EnvelopeParser parser = new EnvelopeParser();
+
+  private String malformed(String json) {
+    return assertThrows(MalformedPayloadException.class, () -> parser.parse(utf8(json)))
+        .getMessage();
+  }
+
+  @Test
+  void parsesChallenge_fromPlainBody() {
+    Envelope envelope = parser.parse(event("url_verification-plain.json"));
+    assertEquals(new UrlVerification("ajls384kdjx98XX", "vtoken123"), envelope);
+  }
+
+  @Test
+  void parsesChallenge_withoutToken() {
+    assertEquals(
+        new UrlVerification("c1", null),
+        parser.parse(utf8("{\"challenge\":\"c1\",\"type\":\"url_verification\"}")));
+  }
+
+  @Test
+  void parsesChallenge_afterDecryptingVectorA2() {
+    Envelope outer = parser.parse(event("url_verification-encrypted.json"));
+    EncryptedEnvelope encrypted = assertInstanceOf(EncryptedEnvelope.class, outer);
+    assertEquals(A2_ENCRYPT, encrypted.encrypt());
+
+    byte[] plaintext = new EventCipher(TEST_KEY).decrypt(encrypted.encrypt());
+    assertEquals(
+        new UrlVerification("ajls384kdjx98XX", "vtoken123"), parser.parseDecrypted(plaintext));
+  }
+
+  @Test
+  void rejectsChallenge_whenChallengeEmptyOrNotString() {
+    assertEquals(
+        "challenge missing", malformed("{\"challenge\":\"\",\"type\":\"url_verification\"}"));
+    assertEquals("challenge missing", malformed("{\"type\":\"url_verification\"}"));
+    assertEquals(
+        "challenge is not a string", malformed("{\"challenge\":42,\"type\":\"url_verification\"}"));
+  }
+
+  @Test
+  void parsesEncryptedOuterBody() {
+    assertEquals(
+        new EncryptedEnvelope(A1_ENCRYPT),
+        parser.parse(event("im.message.receive_v1-p2p-help-encrypted.json")));
+  }
+
+  @Test
+  void rejectsEncrypt_whenNotAString() {
+    assertEquals("encrypt is not a string", malformed("{\"encrypt\":123}"));
+  }
+
+  @Test
+  void parsesSchemaV2Event_fromVectorA1Plaintext() {
+    EventCallback callback =
+        assertInstanceOf(
+            EventCallback.class,
+            parser.parseDecrypted(event("im.message.receive_v1-p2p-help.json")));
+    assertEquals(Schema.V2, callback.schema());
+    assertEquals(
+        new EventHeader(
+            "evt_0001",
+            "im.message.receive_v1",
+            "vtoken123",
+            "cli_test",
+            "tk_test",
+            "1700000000000"),
+        callback.header());
+    assertEquals("om_1", callback.event().path("message").path("message_id").asText());
+  }
+
+  @Test
+  void parsesSchemaV2Event_afterDecryptingVectorA1() {
+    EncryptedEnvelope outer =
+        assertInstanceOf(
+            EncryptedEnvelope.class,
+            parser.parse(event("im.message.receive_v1-p2p-help-encrypted.json")));
+    Envelope inner = parser.parseDecrypted(new EventCipher(TEST_KEY).decrypt(outer.encrypt()));
+    assertEquals("evt_0001", assertInstanceOf(EventCallback.class, inner).header().eventId());
+  }
+
+  @Test
+  void parsesSchemaV2Event_withOnlyRequiredHeaderFields() {
+    EventCallback callback =
+        assertInstanceOf(
+            EventCallback.class,
+            parser.parse(
+                utf8(
+                    "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e\",\"event_type\":\"t\","
+                        + "\"token\":null},\"event\":{}}")));
+    assertEquals(new EventHeader("e", "t", null, null, null, null), callback.header());
+  }
+
+  @Test
+  void parsesSchemaV1Event_fromAppTicketSample() {
+    EventCallback callback =
+        assertInstanceOf(
+            EventCallback.class, parser.parse(event("event_callback-v1-app_ticket.json")));
+    assertEquals(Schema.V1, callback.schema());
+    assertEquals(
+        new EventHeader(
+            "bc447199585340d1f3728d26b1c0297a",
+            "app_ticket",
+            "41a9425ea7df4536a7623e38fa321bae",
+            "cli_xxx",
+            null,
+            "1502199207.7171419"),
+        callback.header());
+    assertEquals("xxx", callback.event().path("app_ticket").asText());
+  }
+
+  @Test
+  void rejectsSchemaV1Event_whenUuidOrTypeMissing() {
+    assertEquals(
+        "uuid missing",
+        malformed("{\"type\":\"event_callback\",\"event\":{\"type\":\"app_ticket\"}}"));
+    assertEquals(
+        "event.type missing",
+        malformed("{\"type\":\"event_callback\",\"uuid\":\"u\",\"event\":{}}"));
+    assertEquals("event missing", malformed("{\"type\":\"event_callback\",\"uuid\":\"u\"}"));
+  }
+
+  @Test
+  void rejectsNestedEncryption_afterDecrypt() {
+    byte[] plaintext = event("im.message.receive_v1-p2p-help-encrypted.json");
+    MalformedPayloadException e =
+        assertThrows(MalformedPayloadException.class, () -> parser.parseDecrypted(plaintext));
+    assertEquals("nested encryption", e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hello", "{\"a\":", "{'a':1}", "{\"a\":1,}", "\u00ff\u00fe"})
+  void rejects_whenNotJson(String body) {
+    assertEquals("not valid JSON", malformed(body));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"[]", "[{\"encrypt\":\"x\"}]", "\"encrypt\"", "42", "null", "true"})
+  void rejects_whenJsonButNotAnObject(String body) {
+    assertEquals("not a JSON object", malformed(body));
+  }
+
+  @Test
+  void rejects_whenEmptyOrNull() {
+    assertThrows(MalformedPayloadException.class, () -> parser.parse(new byte[0]));
+    assertThrows(MalformedPayloadException.class, () -> parser.parse(null));
+    assertThrows(MalformedPayloadException.class, () -> parser.parse(utf8("   ")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"encrypt\":\"x\"} {}", "{\"encrypt\":\"x\"}]", "{\"encrypt\":\"x\"}x"})
+  void rejects_whenTrailingGarbage(String body) {
+    assertThrows(MalformedPayloadException.class, () -> parser.parse(utf8(body)));
+  }
+
+  @Test
+  void accepts_trailingWhitespace() {
+    assertInstanceOf(EncryptedEnvelope.class, parser.parse(utf8("{\"encrypt\":\"x\"}\n")));
+  }
+
+  @Test
+  void rejects_whenTopLevelKeyDuplicated() {
+    assertEquals("not valid JSON", malformed("{\"encrypt\":\"a\",\"encrypt\":\"b\"}"));
+  }
+
+  @Test
+  void rejects_whenNestedKeyDuplicated() {
+    assertEquals(
+        "not valid JSON",
+        malformed(
+            "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"a\",\"event_id\":\"b\","
+                + "\"event_type\":\"t\"},\"event\":{}}"));
+  }
+
+  @Test
+  void rejects_whenNestedDeeperThanLimit() {
+    String deep = "{\"a\":".repeat(100) + "1" + "}".repeat(100);
+    assertEquals("JSON exceeds parser limits", malformed(deep));
+  }
+
+  @Test
+  void accepts_realisticNestingDepth() {
+    String deep =
+        "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e\",\"event_type\":\"t\"},\"event\":"
+            + "{\"a\":".repeat(40)
+            + "1"
+            + "}".repeat(40)
+            + "}";
+    assertInstanceOf(EventCallback.class, parser.parse(utf8(deep)));
+  }
+
+  @Test
+  void rejects_whenStringLongerThanOneMebibyte() {
+    String huge = "{\"encrypt\":\"" + "A".repeat((1 << 20) + 4) + "\"}";
+    assertEquals("JSON exceeds parser limits", malformed(huge));
+  }
+
+  @Test
+  void rejects_whenEventIdMissing() {
+    assertEquals(
+        "header.event_id missing",
+        malformed("{\"schema\":\"2.0\",\"header\":{\"event_type\":\"t\"},\"event\":{}}"));
+  }
+
+  @Test
+  void rejects_whenEventIdBlank() {
+    assertEquals(
+        "header.event_id missing",
+        malformed(
+            "{\"schema\":\"2.0\",\"header\":{\"event_id\":\" \",\"event_type\":\"t\"},"
+                + "\"event\":{}}"));
+  }
+
+  @Test
+  void rejects_whenEventIdIsANumber() {
+    assertEquals(
+        "header.event_id is not a string",
+        malformed(
+            "{\"schema\":\"2.0\",\"header\":{\"event_id\":1,\"event_type\":\"t\"},\"event\":{}}"));
+  }
+
+  @Test
+  void rejects_whenOptionalHeaderFieldHasWrongType() {
+    assertEquals(
+        "header.create_time is not a string",
+        malformed(
+            "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e\",\"event_type\":\"t\","
+                + "\"create_time\":1700000000000},\"event\":{}}"));
+  }
+
+  @Test
+  void rejects_whenHeaderOrEventNotAnObject() {
+    assertEquals("header missing", malformed("{\"schema\":\"2.0\",\"event\":{}}"));
+    assertEquals(
+        "header is not an object", malformed("{\"schema\":\"2.0\",\"header\":[],\"event\":{}}"));
+    assertEquals(
+        "event missing",
+        malformed("{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e\",\"event_type\":\"t\"}}"));
+    assertEquals(
+        "event is not an object",
+        malformed(
+            "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e\",\"event_type\":\"t\"},"
+                + "\"event\":\"x\"}"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{}", "{\"type\":\"something_else\"}", "{\"challenge\":\"c\"}"})
+  void rejects_whenEnvelopeUnrecognised(String body) {
+    assertEquals("unrecognised envelope", malformed(body));
+  }
+
+  @Test
+  void errorMessages_neverEchoPayload() {
+    String message = malformed("{\"secret-looking-token\" oops}");
+    assertFalse(message.contains("secret"));
+    assertNull(
+        assertThrows(
+                MalformedPayloadException.class,
+                () -> parser.parse(utf8("{\"secret-looking-token\" oops}")))
+            .getCause());
+  }
+}

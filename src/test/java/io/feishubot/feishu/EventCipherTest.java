@@ -1,0 +1,146 @@
+package io.feishubot.feishu;
+
+import static io.feishubot.feishu.Fixtures.A1_ENCRYPT;
+import static io.feishubot.feishu.Fixtures.A1_IV_HEX;
+import static io.feishubot.feishu.Fixtures.A1_PLAINTEXT;
+import static io.feishubot.feishu.Fixtures.A2_ENCRYPT;
+import static io.feishubot.feishu.Fixtures.A2_IV_HEX;
+import static io.feishubot.feishu.Fixtures.A2_PLAINTEXT;
+import static io.feishubot.feishu.Fixtures.OFFICIAL_ENCRYPT;
+import static io.feishubot.feishu.Fixtures.TEST_KEY;
+import static io.feishubot.feishu.Fixtures.utf8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EventCipherTest {
+
+  private final EventCipher cipher = new EventCipher(TEST_KEY);
+
+  @Test
+  void decrypts_officialDocSample() {
+    assertEquals(
+        "hello world", new String(cipher.decrypt(OFFICIAL_ENCRYPT), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void decrypts_vectorA1ToExactPlaintext() {
+    assertArrayEquals(utf8(A1_PLAINTEXT), cipher.decrypt(A1_ENCRYPT));
+  }
+
+  @Test
+  void decrypts_vectorA2ToExactPlaintext() {
+    assertArrayEquals(utf8(A2_PLAINTEXT), cipher.decrypt(A2_ENCRYPT));
+  }
+
+  @Test
+  void encrypts_vectorA1WithGivenIv() {
+    assertEquals(
+        A1_ENCRYPT, cipher.encrypt(utf8(A1_PLAINTEXT), HexFormat.of().parseHex(A1_IV_HEX)));
+  }
+
+  @Test
+  void encrypts_vectorA2WithGivenIv() {
+    assertEquals(
+        A2_ENCRYPT, cipher.encrypt(utf8(A2_PLAINTEXT), HexFormat.of().parseHex(A2_IV_HEX)));
+  }
+
+  @Test
+  void roundTrips_withRandomIv() {
+    byte[] plaintext = utf8("{\"text\":\"你好, world\"}");
+    String first = cipher.encrypt(plaintext);
+    String second = cipher.encrypt(plaintext);
+    assertNotEquals(first, second, "a fresh IV per message");
+    assertArrayEquals(plaintext, cipher.decrypt(first));
+    assertArrayEquals(plaintext, cipher.decrypt(second));
+  }
+
+  @Test
+  void roundTrips_emptyPlaintext() {
+    assertArrayEquals(new byte[0], cipher.decrypt(cipher.encrypt(new byte[0])));
+  }
+
+  @Test
+  void rejects_whenKeyIsWrong() {
+    EventCipher wrong = new EventCipher("wrong key");
+    MalformedPayloadException e =
+        assertThrows(MalformedPayloadException.class, () -> wrong.decrypt(A1_ENCRYPT));
+    assertEquals("decryption failed", e.getMessage());
+  }
+
+  @Test
+  void rejects_whenNull() {
+    assertThrows(MalformedPayloadException.class, () -> cipher.decrypt(null));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "not base64 at all!!",
+        // URL-safe alphabet is not what Feishu sends.
+        "AAECAwQFBgcICQoLDA0ODzksK1XHDGhxTlKJKwLymcMyd1nZHD-oH9xjSv_KOaKK",
+        // Missing padding: the JDK decoder would accept it.
+        "P37w+VZImNgPEO1RBhJ6RtKl7n6zymIbEG1pReEzghk",
+        // Line-wrapped.
+        "P37w+VZImNgPEO1RBhJ6RtKl\nn6zymIbEG1pReEzghk="
+      })
+  void rejects_whenNotStrictStandardBase64(String encrypt) {
+    MalformedPayloadException e =
+        assertThrows(MalformedPayloadException.class, () -> cipher.decrypt(encrypt));
+    assertEquals("ciphertext not valid base64", e.getMessage());
+  }
+
+  @Test
+  void rejects_whenShorterThanIvPlusOneBlock() {
+    String sixteenBytes = Base64.getEncoder().encodeToString(new byte[16]);
+    MalformedPayloadException e =
+        assertThrows(MalformedPayloadException.class, () -> cipher.decrypt(sixteenBytes));
+    assertEquals("ciphertext too short", e.getMessage());
+  }
+
+  @Test
+  void rejects_whenEmpty() {
+    assertThrows(MalformedPayloadException.class, () -> cipher.decrypt(""));
+  }
+
+  @Test
+  void rejects_whenNotBlockAligned() {
+    byte[] raw = Base64.getDecoder().decode(A1_ENCRYPT);
+    String unaligned = Base64.getEncoder().encodeToString(Arrays.copyOf(raw, raw.length - 1));
+    MalformedPayloadException e =
+        assertThrows(MalformedPayloadException.class, () -> cipher.decrypt(unaligned));
+    assertEquals("ciphertext not block aligned", e.getMessage());
+  }
+
+  @Test
+  void errorMessages_neverContainCiphertextOrKey() {
+    MalformedPayloadException e =
+        assertThrows(
+            MalformedPayloadException.class,
+            () -> new EventCipher("wrong key").decrypt(A1_ENCRYPT));
+    assertFalse(e.getMessage().contains(A1_ENCRYPT.substring(0, 8)));
+    assertFalse(e.getMessage().contains("wrong key"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 15, 17, 32})
+  void refusesToEncrypt_whenIvNotSixteenBytes(int length) {
+    assertThrows(
+        IllegalArgumentException.class, () -> cipher.encrypt(utf8("{}"), new byte[length]));
+  }
+
+  @Test
+  void refusesToConstruct_whenKeyBlank() {
+    assertThrows(IllegalArgumentException.class, () -> new EventCipher(" "));
+  }
+}

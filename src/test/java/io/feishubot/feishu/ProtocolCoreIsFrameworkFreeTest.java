@@ -1,0 +1,51 @@
+package io.feishubot.feishu;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the protocol core usable from any runtime (Quarkus, Lambda, a bench, a CLI script): JDK and
+ * Jackson only, and nothing of ours, so arrows point into {@code feishu}, never out of it.
+ */
+class ProtocolCoreIsFrameworkFreeTest {
+
+  private static final String CORE = "io.feishubot.feishu..";
+
+  private final JavaClasses classes =
+      new ClassFileImporter()
+          .withImportOption(new ImportOption.DoNotIncludeTests())
+          .importPackages("io.feishubot");
+
+  @Test
+  void core_dependsOnNoFrameworkOrCloudSdk() {
+    noClasses()
+        .that()
+        .resideInAPackage(CORE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "jakarta..",
+            "javax.inject..",
+            "io.quarkus..",
+            "io.smallrye..",
+            "org.eclipse.microprofile..",
+            "software.amazon..")
+        .check(classes);
+  }
+
+  @Test
+  void core_dependsOnNoOtherPackageOfOurs() {
+    noClasses()
+        .that()
+        .resideInAPackage(CORE)
+        .should()
+        .dependOnClassesThat(resideInAPackage("io.feishubot..").and(not(resideInAPackage(CORE))))
+        .check(classes);
+  }
+}
