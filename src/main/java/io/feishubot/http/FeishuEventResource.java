@@ -31,7 +31,8 @@ public class FeishuEventResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response receive(byte[] body, @Context HttpHeaders headers) {
     WebhookResult result =
-        webhook.handle(new WebhookRequest(body == null ? new byte[0] : body, headers::getHeaderString));
+        webhook.handle(
+            new WebhookRequest(body == null ? new byte[0] : body, headers::getHeaderString));
     if (result instanceof WebhookResult.Challenge challenge) {
       return Response.ok(Map.of("challenge", challenge.challenge())).build();
     }

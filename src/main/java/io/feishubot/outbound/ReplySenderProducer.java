@@ -16,7 +16,9 @@ public class ReplySenderProducer {
   @Produces
   @ApplicationScoped
   ReplySender replySender(
-      FeishuConfig config, @RestClient Instance<FeishuOpenApi> api, Instance<TenantAccessTokens> tokens) {
+      FeishuConfig config,
+      @RestClient Instance<FeishuOpenApi> api,
+      Instance<TenantAccessTokens> tokens) {
     if (config.dryRunEffective()) {
       LOG.warn("replies are a dry run: set FEISHU_APP_ID and FEISHU_APP_SECRET to send them");
       return new DryRunReplySender();

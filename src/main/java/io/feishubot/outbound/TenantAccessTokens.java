@@ -21,8 +21,8 @@ public class TenantAccessTokens {
   private static final Logger LOG = Logger.getLogger(TenantAccessTokens.class);
 
   /**
-   * Refetch this long before expiry. Feishu hands out a new token once less than 30 minutes
-   * remain, so a refetch inside that window never gets the dying token back.
+   * Refetch this long before expiry. Feishu hands out a new token once less than 30 minutes remain,
+   * so a refetch inside that window never gets the dying token back.
    */
   static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofMinutes(5);
 
@@ -61,8 +61,8 @@ public class TenantAccessTokens {
   }
 
   /**
-   * Forgets {@code rejected} after Feishu called it invalid, unless another caller already
-   * replaced it; the next {@link #current()} fetches a new one.
+   * Forgets {@code rejected} after Feishu called it invalid, unless another caller already replaced
+   * it; the next {@link #current()} fetches a new one.
    */
   public void invalidate(String rejected) {
     fetchLock.lock();
@@ -82,8 +82,7 @@ public class TenantAccessTokens {
         config.appSecret().orElseThrow(() -> new IllegalStateException("no app secret"));
     Instant requestedAt = clock.instant();
     fetches.increment();
-    TenantTokenResponse response =
-        api.tenantAccessToken(new TenantTokenRequest(appId, appSecret));
+    TenantTokenResponse response = api.tenantAccessToken(new TenantTokenRequest(appId, appSecret));
     if (response == null || response.code() != 0 || response.tenantAccessToken() == null) {
       int code = response == null ? -1 : response.code();
       String msg = response == null ? "empty answer" : response.msg();

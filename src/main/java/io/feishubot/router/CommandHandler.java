@@ -1,8 +1,8 @@
 package io.feishubot.router;
 
 /**
- * One chat command. Implement it as an {@code @ApplicationScoped} bean, one class per command;
- * the router finds every bean and refuses to start when two claim the same name.
+ * One chat command. Implement it as an {@code @ApplicationScoped} bean, one class per command; the
+ * router finds every bean and refuses to start when two claim the same name.
  */
 public interface CommandHandler {
 

@@ -58,7 +58,11 @@ public class CommandExecution {
 
   /** Runs {@code command} for the event unless another delivery of it got there first. */
   public WebhookResult run(
-      EventHeader header, String appId, MessageReceived received, CommandLine command, Instant deadline) {
+      EventHeader header,
+      String appId,
+      MessageReceived received,
+      CommandLine command,
+      Instant deadline) {
     IdempotencyKey key = new IdempotencyKey(appId, header.eventId());
     ClaimResult claim;
     try {
@@ -78,7 +82,7 @@ public class CommandExecution {
             message.messageId(),
             message.chatId(),
             message.chatType(),
-            received.sender().openId());
+            received.sender() == null ? null : received.sender().openId());
     Timer.Sample sample = Timer.start(registry);
     try {
       Reply reply = router.route(context);

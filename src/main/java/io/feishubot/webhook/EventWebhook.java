@@ -86,7 +86,9 @@ public class EventWebhook {
     } catch (MalformedPayloadException e) {
       return new WebhookResult.Rejected(RejectReason.MALFORMED);
     }
-    if (!"user".equals(received.sender().senderType()) || command.isEmpty()) {
+    if (received.sender() == null
+        || !"user".equals(received.sender().senderType())
+        || command.isEmpty()) {
       // Messages from apps and bots are never commands: answering them could start a loop.
       return new WebhookResult.Acknowledged(WebhookResult.Outcome.IGNORED);
     }

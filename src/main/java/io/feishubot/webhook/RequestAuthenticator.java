@@ -9,6 +9,7 @@ import io.feishubot.feishu.EventCipher;
 import io.feishubot.feishu.LarkHeaders;
 import io.feishubot.feishu.MalformedPayloadException;
 import io.feishubot.feishu.SignatureVerifier;
+import io.feishubot.feishu.TimestampCheck;
 import io.feishubot.feishu.TimestampWindow;
 import io.feishubot.feishu.UrlVerification;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +66,7 @@ public class RequestAuthenticator {
     if (!signatures.get().verify(timestamp, nonce, request.body(), signature)) {
       throw new RejectedRequestException(RejectReason.BAD_SIGNATURE);
     }
-    if (timestampWindow.check(timestamp, now) != TimestampWindow.TimestampCheck.FRESH) {
+    if (timestampWindow.check(timestamp, now) != TimestampCheck.FRESH) {
       throw new RejectedRequestException(RejectReason.STALE_TIMESTAMP);
     }
     // Authentic from here on, so a decryption failure can be reported as what it is.
@@ -74,9 +75,9 @@ public class RequestAuthenticator {
   }
 
   /**
-   * Feishu sends URL verification without signature headers, so an unsigned request may only be
-   * a challenge. Every failure after the outer parse answers the same 401: distinct answers for
-   * bad padding and bad plaintext would hand an attacker a padding oracle on captured ciphertext.
+   * Feishu sends URL verification without signature headers, so an unsigned request may only be a
+   * challenge. Every failure after the outer parse answers the same 401: distinct answers for bad
+   * padding and bad plaintext would hand an attacker a padding oracle on captured ciphertext.
    */
   private Envelope authenticateUnsignedChallenge(byte[] body) {
     Envelope envelope = decrypted(parse(body), RejectReason.MISSING_SIGNATURE);

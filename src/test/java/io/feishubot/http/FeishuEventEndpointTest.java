@@ -1,13 +1,12 @@
 package io.feishubot.http;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -196,7 +195,8 @@ class FeishuEventEndpointTest {
     var outage =
         FakeFeishuOpenApi.server()
             .stubFor(
-                WireMock.post(urlEqualTo("/open-apis/im/v1/messages/" + event.messageId() + "/reply"))
+                WireMock.post(
+                        urlEqualTo("/open-apis/im/v1/messages/" + event.messageId() + "/reply"))
                     .atPriority(1)
                     .willReturn(
                         FakeFeishuOpenApi.json(500, "{\"code\":1,\"msg\":\"internal error\"}")));
@@ -229,9 +229,7 @@ class FeishuEventEndpointTest {
   @Test
   void rejectsSignatureMadeWithAnotherKey() {
     Events.MessageEvent event = Events.message("/ping");
-    send(FeishuDelivery.of(event.json()).encryptKey("attacker key").build())
-        .then()
-        .statusCode(401);
+    send(FeishuDelivery.of(event.json()).encryptKey("attacker key").build()).then().statusCode(401);
   }
 
   @Test
@@ -256,10 +254,9 @@ class FeishuEventEndpointTest {
   @Test
   void rejectsStaleTimestamp_olderThanRetention() {
     Events.MessageEvent event = Events.message("/ping");
-    send(
-            FeishuDelivery.of(event.json())
-                .timestamp(Instant.now().minus(Duration.ofHours(25)))
-                .build())
+    send(FeishuDelivery.of(event.json())
+            .timestamp(Instant.now().minus(Duration.ofHours(25)))
+            .build())
         .then()
         .statusCode(401);
     assertThat(repliesTo(event.messageId())).isEmpty();
@@ -268,7 +265,9 @@ class FeishuEventEndpointTest {
   @Test
   void acceptsTimestampOfAFeishuRedeliverySixHoursLate() {
     Events.MessageEvent event = Events.message("/ping");
-    send(FeishuDelivery.of(event.json()).timestamp(Instant.now().minus(Duration.ofHours(7))).build())
+    send(FeishuDelivery.of(event.json())
+            .timestamp(Instant.now().minus(Duration.ofHours(7)))
+            .build())
         .then()
         .statusCode(200);
     assertThat(repliesTo(event.messageId())).hasSize(1);
@@ -276,10 +275,9 @@ class FeishuEventEndpointTest {
 
   @Test
   void rejectsTimestampTooFarInTheFuture() {
-    send(
-            FeishuDelivery.of(Events.message("/ping").json())
-                .timestamp(Instant.now().plus(Duration.ofMinutes(10)))
-                .build())
+    send(FeishuDelivery.of(Events.message("/ping").json())
+            .timestamp(Instant.now().plus(Duration.ofMinutes(10)))
+            .build())
         .then()
         .statusCode(401);
   }
@@ -304,7 +302,7 @@ class FeishuEventEndpointTest {
       "{\"encrypt\":42}",
       "{\"schema\":\"2.0\",\"header\":{\"event_type\":\"im.message.receive_v1\"},\"event\":{}}",
       "[".repeat(5000) + "]".repeat(5000),
-      "{\"a\":" .repeat(200) + "1" + "}".repeat(200),
+      "{\"a\":".repeat(200) + "1" + "}".repeat(200),
       "",
     };
     for (String body : bodies) {
@@ -363,8 +361,7 @@ class FeishuEventEndpointTest {
 
   static List<LoggedRequest> repliesTo(String messageId) {
     return FakeFeishuOpenApi.server()
-        .findAll(
-            postRequestedFor(urlEqualTo("/open-apis/im/v1/messages/" + messageId + "/reply")));
+        .findAll(postRequestedFor(urlEqualTo("/open-apis/im/v1/messages/" + messageId + "/reply")));
   }
 
   static LoggedRequest onlyReplyTo(String messageId) {

@@ -124,13 +124,13 @@ public final class Events {
       } else {
         String shown = mentionBot ? "@_user_1 " + text : text;
         content = JSON.createObjectNode().put("text", shown).toString();
-        if (mentionBot) {
-          ObjectNode bot = mentions.addObject();
-          bot.put("key", "@_user_1");
-          bot.putObject("id").put("open_id", "ou_bot0000000000000000000000000000");
-          bot.put("name", "DeployBot");
-          bot.put("tenant_key", "736588c9260f175e");
-        }
+      }
+      if (mentionBot) {
+        ObjectNode bot = mentions.addObject();
+        bot.put("key", "@_user_1");
+        bot.putObject("id").put("open_id", "ou_bot0000000000000000000000000000");
+        bot.put("name", "DeployBot");
+        bot.put("tenant_key", "736588c9260f175e");
       }
       message.put("content", content);
       return envelope(eventId, "im.message.receive_v1", token, event);
