@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * local Open API that follows Feishu's contract.
  */
 @QuarkusTest
-@QuarkusTestResource(FakeFeishuOpenApi.class)
+@QuarkusTestResource(value = FakeFeishuOpenApi.class, restrictToAnnotatedClass = true)
 class FeishuEventEndpointTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
