@@ -15,8 +15,17 @@ public final class TestDynamoDbClients {
 
   private TestDynamoDbClients() {}
 
-  /** A client against {@code server}, with timeouts short enough that an outage fails fast. */
+  /** A client against {@code server}, patient enough for racing threads on a busy machine. */
   public static DynamoDbClient against(Dynalite server, ExecutionInterceptor... interceptors) {
+    return against(server, Duration.ofSeconds(10), interceptors);
+  }
+
+  /**
+   * A client giving up after {@code apiCallTimeout}, retries included, as the app's does
+   * (application.properties).
+   */
+  public static DynamoDbClient against(
+      Dynalite server, Duration apiCallTimeout, ExecutionInterceptor... interceptors) {
     return DynamoDbClient.builder()
         .endpointOverride(URI.create(server.endpoint()))
         .region(Region.US_EAST_1)
@@ -27,9 +36,7 @@ public final class TestDynamoDbClients {
                 .connectionTimeout(Duration.ofMillis(500))
                 .socketTimeout(Duration.ofSeconds(5)))
         .overrideConfiguration(
-            o ->
-                o.apiCallTimeout(Duration.ofSeconds(10))
-                    .executionInterceptors(List.of(interceptors)))
+            o -> o.apiCallTimeout(apiCallTimeout).executionInterceptors(List.of(interceptors)))
         .build();
   }
 }
