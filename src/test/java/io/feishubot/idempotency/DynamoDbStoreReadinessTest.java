@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.feishubot.testsupport.Dynalite;
 import io.feishubot.testsupport.DynaliteTestResource;
+import io.feishubot.testsupport.InjectDynalite;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class DynamoDbStoreReadinessTest {
 
   @Inject IdempotencyStore store;
+
+  @InjectDynalite Dynalite dynalite;
 
   @Test
   void isReady_whenTableCreatedAtStartupIsActive() {
@@ -43,5 +47,26 @@ class DynamoDbStoreReadinessTest {
     Instant now = Instant.now();
     assertInstanceOf(ClaimResult.Claimed.class, store.claim(key, now, now.plusSeconds(3)));
     assertInstanceOf(ClaimResult.InProgress.class, store.claim(key, now, now.plusSeconds(3)));
+  }
+
+  @Test
+  void isNotReady_whileServerIsDown_andReadyAgainOnceItIsBack() {
+    dynalite.stop();
+    try {
+      given()
+          .when()
+          .get("/q/health/ready")
+          .then()
+          .statusCode(503)
+          .body("checks.find { it.name == 'idempotency-store' }.status", is("DOWN"));
+    } finally {
+      dynalite.start();
+    }
+    given()
+        .when()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("checks.find { it.name == 'idempotency-store' }.status", is("UP"));
   }
 }

@@ -1,14 +1,19 @@
 package io.feishubot.idempotency;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /** The default boots with the in-memory store and no AWS settings at all, and is ready. */
 @QuarkusTest
 class MemoryStoreReadinessTest {
+
+  @Inject IdempotencyStore store;
 
   @Test
   void isReady_withInMemoryStoreAndNoAwsSettings() {
@@ -17,12 +22,13 @@ class MemoryStoreReadinessTest {
         .get("/q/health/ready")
         .then()
         .statusCode(200)
-        .body("status", org.hamcrest.Matchers.is("UP"))
-        .body(
-            "checks.find { it.name == 'idempotency-store' }.status", org.hamcrest.Matchers.is("UP"))
-        .body(
-            "checks.find { it.name == 'idempotency-store' }.data.store",
-            org.hamcrest.Matchers.is("memory"))
-        .body("checks.name", hasItem("idempotency-store"));
+        .body("status", is("UP"))
+        .body("checks.find { it.name == 'idempotency-store' }.status", is("UP"))
+        .body("checks.find { it.name == 'idempotency-store' }.data.store", is("memory"));
+  }
+
+  @Test
+  void injectsInMemoryStore_byDefault() {
+    assertInstanceOf(InMemoryIdempotencyStore.class, ClientProxy.unwrap(store));
   }
 }
