@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -42,11 +44,15 @@ public final class IdempotencyTableInitializer {
             c ->
                 c.tableName(table)
                     .attributeDefinitions(
-                        a ->
-                            a.attributeName(DynamoDbIdempotencyStore.PK)
-                                .attributeType(ScalarAttributeType.S))
+                        AttributeDefinition.builder()
+                            .attributeName(DynamoDbIdempotencyStore.PK)
+                            .attributeType(ScalarAttributeType.S)
+                            .build())
                     .keySchema(
-                        k -> k.attributeName(DynamoDbIdempotencyStore.PK).keyType(KeyType.HASH))
+                        KeySchemaElement.builder()
+                            .attributeName(DynamoDbIdempotencyStore.PK)
+                            .keyType(KeyType.HASH)
+                            .build())
                     .billingMode(BillingMode.PAY_PER_REQUEST));
         created = true;
         LOG.infof("Created idempotency table %s", table);
