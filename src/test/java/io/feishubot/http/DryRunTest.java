@@ -3,6 +3,7 @@ package io.feishubot.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.feishubot.testsupport.BotEndpoint;
 import io.feishubot.testsupport.Events;
 import io.feishubot.testsupport.FeishuDelivery;
 import io.feishubot.testsupport.TestKeys;
@@ -64,7 +65,7 @@ class DryRunTest {
     root.addHandler(capture);
     try {
       Events.MessageEvent event = Events.message("/ping");
-      FeishuEventEndpointTest.send(FeishuDelivery.of(event.json()).build())
+      BotEndpoint.send(FeishuDelivery.of(event.json()).build())
           .then()
           .statusCode(200)
           .body("msg", equalTo("success"));
