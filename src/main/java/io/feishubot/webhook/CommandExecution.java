@@ -68,7 +68,9 @@ public class CommandExecution {
     try {
       claim = store.claim(key, clock.instant(), deadline.plus(IN_PROGRESS_GRACE));
     } catch (IdempotencyStoreUnavailableException e) {
-      LOG.warnf("event %s: idempotency store unavailable, asking for redelivery", header.eventId());
+      LOG.warnf(
+          "event %s: idempotency store unavailable (%s), asking for redelivery",
+          header.eventId(), e.getMessage());
       return new WebhookResult.RetryLater("idempotency store unavailable");
     }
     if (!(claim instanceof ClaimResult.Claimed)) {
