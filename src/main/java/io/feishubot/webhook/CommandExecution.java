@@ -6,6 +6,8 @@ import io.feishubot.idempotency.ClaimResult;
 import io.feishubot.idempotency.IdempotencyKey;
 import io.feishubot.idempotency.IdempotencyStore;
 import io.feishubot.idempotency.IdempotencyStoreUnavailableException;
+import io.feishubot.outbound.FeishuApiException;
+import io.feishubot.outbound.OutboundDeadlineException;
 import io.feishubot.outbound.OutgoingMessage;
 import io.feishubot.outbound.ReplySender;
 import io.feishubot.router.CommandContext;
@@ -91,7 +93,8 @@ public class CommandExecution {
       replies.reply(
           message.messageId(),
           new OutgoingMessage(reply.msgType(), reply.content()),
-          ReplyIds.forEvent(appId, header.eventId()));
+          ReplyIds.forEvent(appId, header.eventId()),
+          deadline);
     } catch (RuntimeException e) {
       releaseQuietly(key);
       // Exception text of our own types is payload-free; for others only the type is logged.
@@ -125,7 +128,7 @@ public class CommandExecution {
   }
 
   private static String describe(RuntimeException e) {
-    return e instanceof io.feishubot.outbound.FeishuApiException
+    return e instanceof FeishuApiException || e instanceof OutboundDeadlineException
         ? e.getMessage()
         : e.getClass().getSimpleName();
   }

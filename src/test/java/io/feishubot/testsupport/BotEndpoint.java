@@ -36,6 +36,18 @@ public final class BotEndpoint {
         .post(EVENTS);
   }
 
+  /** Delivers {@code event} signed and encrypted; call again for a redelivery. */
+  public static Response deliver(Events.MessageEvent event) {
+    return send(FeishuDelivery.of(event.json()).build());
+  }
+
+  /** How many token requests the fake Open API has answered so far. */
+  public static int tokenFetches() {
+    return FakeFeishuOpenApi.server()
+        .findAll(postRequestedFor(urlEqualTo(FakeFeishuOpenApi.TOKEN_PATH)))
+        .size();
+  }
+
   /** Every reply request the fake Open API received for {@code messageId}. */
   public static List<LoggedRequest> repliesTo(String messageId) {
     return FakeFeishuOpenApi.server()
