@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -161,23 +160,25 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     } catch (ConditionalCheckFailedException e) {
       count(operation, "conditional_failed");
       throw e;
-    } catch (SdkException e) {
+    } catch (RuntimeException e) {
+      // Mostly SdkException; but the URL-connection client can surface a timeout that interrupts
+      // a read as a bare RuntimeException (wrapping an NPE from HttpURLConnection). Any failure
+      // here means the store could not answer, and the event must not run without a claim.
       count(operation, "error");
-      // Only the operation, the table and the exception type: no keys, payloads or credentials.
-      throw new IdempotencyStoreUnavailableException(
-          "DynamoDB "
-              + operation
-              + " on table "
-              + table
-              + " failed: "
-              + e.getClass().getSimpleName(),
-          e);
+      throw unavailable(operation, e);
     } finally {
       Timer.builder(LATENCY_METRIC)
           .tag("operation", operation)
           .register(registry)
           .record(Duration.ofNanos(System.nanoTime() - start));
     }
+  }
+
+  private IdempotencyStoreUnavailableException unavailable(String operation, RuntimeException e) {
+    // Only the operation, the table and the exception type: no keys, payloads or credentials.
+    return new IdempotencyStoreUnavailableException(
+        "DynamoDB " + operation + " on table " + table + " failed: " + e.getClass().getSimpleName(),
+        e);
   }
 
   private void count(String operation, String outcome) {

@@ -28,7 +28,10 @@ class DynamoDbEndpointTest {
     List<Integer> statuses =
         BotEndpoint.concurrently(
             20, () -> BotEndpoint.send(FeishuDelivery.of(event.json()).build()));
-    assertThat(statuses).containsOnly(200);
+    // A claim that times out on an overloaded machine answers 503 without running the command,
+    // and Feishu redelivers; any other status is a bug.
+    assertThat(statuses).allMatch(status -> status == 200 || status == 503);
+    BotEndpoint.deliver(event).then().statusCode(200);
     assertThat(BotEndpoint.repliesTo(event.messageId())).hasSize(1);
   }
 

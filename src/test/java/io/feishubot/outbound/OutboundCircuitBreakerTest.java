@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The reply circuit breaker, driven through the real endpoint against a failing Open API. */
 @QuarkusTest
-@QuarkusTestResource(FakeFeishuOpenApi.class)
+@QuarkusTestResource(value = FakeFeishuOpenApi.class, restrictToAnnotatedClass = true)
 @TestProfile(OutboundCircuitBreakerProfile.class)
 class OutboundCircuitBreakerTest {
 

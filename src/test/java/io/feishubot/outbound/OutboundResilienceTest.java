@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * API, and what reached Feishu read back from its request journal.
  */
 @QuarkusTest
-@QuarkusTestResource(FakeFeishuOpenApi.class)
+@QuarkusTestResource(value = FakeFeishuOpenApi.class, restrictToAnnotatedClass = true)
 @TestProfile(OutboundFaultProfile.class)
 class OutboundResilienceTest {
 
