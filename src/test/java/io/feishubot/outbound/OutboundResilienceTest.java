@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.feishubot.testsupport.BotEndpoint;
 import io.feishubot.testsupport.Events;
 import io.feishubot.testsupport.FakeFeishuOpenApi;
 import io.feishubot.testsupport.TestKeys;
@@ -27,10 +28,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -184,7 +181,9 @@ class OutboundResilienceTest {
       for (int i = 0; i < 8; i++) {
         events.add(Events.message("/ping"));
       }
-      assertThat(concurrently(events)).containsOnly(200);
+      java.util.Iterator<Events.MessageEvent> next = events.iterator();
+      assertThat(BotEndpoint.concurrently(events.size(), () -> deliver(nextOf(next))))
+          .containsOnly(200);
       assertThat(tokenFetches()).isEqualTo(fetchesBefore + 1);
       for (Events.MessageEvent event : events) {
         assertThat(repliesTo(event.messageId()))
@@ -223,29 +222,5 @@ class OutboundResilienceTest {
 
   private static String metrics() {
     return given().get("/q/metrics").then().statusCode(200).extract().asString();
-  }
-
-  private static List<Integer> concurrently(List<Events.MessageEvent> events) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(events.size());
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Integer>> futures = new ArrayList<>();
-      for (Events.MessageEvent event : events) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return deliver(event).statusCode();
-                }));
-      }
-      start.countDown();
-      List<Integer> statuses = new ArrayList<>();
-      for (Future<Integer> future : futures) {
-        statuses.add(future.get());
-      }
-      return statuses;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }
