@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -181,8 +182,10 @@ class OutboundResilienceTest {
       for (int i = 0; i < 8; i++) {
         events.add(Events.message("/ping"));
       }
-      java.util.Iterator<Events.MessageEvent> next = events.iterator();
-      assertThat(BotEndpoint.concurrently(events.size(), () -> deliver(nextOf(next))))
+      AtomicInteger next = new AtomicInteger();
+      assertThat(
+              BotEndpoint.concurrently(
+                  events.size(), () -> deliver(events.get(next.getAndIncrement()))))
           .containsOnly(200);
       assertThat(tokenFetches()).isEqualTo(fetchesBefore + 1);
       for (Events.MessageEvent event : events) {
