@@ -72,7 +72,7 @@ class DashboardMetricsTest {
         .contains(
             "feishu_events_total",
             "feishu_command_duration_seconds_bucket",
-            "http_server_requests_seconds_bucket")
+            "feishu_events_duration_seconds_bucket")
         .containsAll(NOT_YET_EXPORTED);
 
     List<String> unknown = new ArrayList<>();
