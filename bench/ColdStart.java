@@ -51,6 +51,17 @@ public class ColdStart {
       HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
   public static void main(String[] args) throws Exception {
+    try {
+      measure(args);
+      System.exit(0);
+    } catch (Exception e) {
+      e.printStackTrace();
+      // The fake servers' threads would keep the JVM alive.
+      System.exit(1);
+    }
+  }
+
+  static void measure(String[] args) throws Exception {
     int sep = Arrays.asList(args).indexOf("--");
     if (sep < 1) {
       System.err.println("usage: ColdStart http|lambda [runs] [workdir] -- command...");
@@ -102,6 +113,9 @@ public class ColdStart {
           if (response.statusCode() == 200 && response.body().contains("success")) {
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             awaitReply(openApi, repliesBefore);
+            if (repliesBefore == 0) {
+              showOperations(port);
+            }
             return ms;
           }
           if (response.statusCode() != 404 && response.statusCode() != 503) {
@@ -135,7 +149,13 @@ public class ColdStart {
     long start = System.nanoTime();
     Process process = builder.start();
     try {
-      String response = runtime.responses.poll(60, TimeUnit.SECONDS);
+      String response = null;
+      for (int i = 0; i < 600 && response == null; i++) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("process exited with " + process.exitValue());
+        }
+        response = runtime.responses.poll(100, TimeUnit.MILLISECONDS);
+      }
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       if (response == null || !response.contains("\"statusCode\":200")) {
         throw new IllegalStateException("function answered " + response);
@@ -146,6 +166,23 @@ public class ColdStart {
       stop(process);
       runtime.server.stop(0);
     }
+  }
+
+  /** After the first run: readiness and the bot's own meters, as Prometheus would scrape them. */
+  static void showOperations(int port) throws Exception {
+    String base = "http://127.0.0.1:" + port;
+    HttpResponse<String> ready =
+        CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    System.out.println("GET /q/health/ready -> " + ready.statusCode() + " "
+        + ready.body().replaceAll("\\s+", " "));
+    HttpResponse<String> metrics =
+        CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    System.out.println("GET /q/metrics -> " + metrics.statusCode());
+    metrics.body().lines()
+        .filter(line -> line.startsWith("feishu_") && !line.contains("_bucket"))
+        .forEach(line -> System.out.println("  " + line));
   }
 
   static ProcessBuilder child(List<String> command, Path workdir, FakeOpenApi openApi) {
