@@ -8,23 +8,24 @@ set -euo pipefail
 J17=${J17:-/usr/lib/jvm/java-17-openjdk-amd64}
 J25=${J25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 RUNS=${RUNS:-5}
-WORK=target/coldstart
+# Outside target/: the builds below run `clean`.
+WORK=${WORK:-/tmp/feishu-bot-coldstart}
 bench() { "$J17/bin/java" -cp "$WORK/classes" bench/ColdStart.java "$@"; }
 
 rm -rf "$WORK" && mkdir -p "$WORK/ric"
 
 # 1. Lambda zip under the AWS Lambda Runtime Interface Client.
 ./mvnw -B -q clean package -Plambda -DskipTests
-mkdir -p "$WORK/lambda" && (cd "$WORK/lambda" && unzip -q ../../function.zip)
+mkdir -p "$WORK/lambda" && unzip -q target/function.zip -d "$WORK/lambda"
 for a in com.amazonaws:aws-lambda-java-runtime-interface-client:2.10.1 \
          com.amazonaws:aws-lambda-java-serialization:1.2.0 \
          software.amazon.awssdk:utils-lite:2.34.0; do
   ./mvnw -B -q dependency:copy -Dartifact="$a" -DoutputDirectory="$WORK/ric"
 done
 cp -a target/classes "$WORK/classes"
-L=$PWD/$WORK/lambda
+L=$WORK/lambda
 echo "== Lambda zip under RIC (Java 17)"
-bench lambda "$RUNS" "$L" -- "$J17/bin/java" -cp "$L:$L/lib/*:$PWD/$WORK/ric/*" \
+bench lambda "$RUNS" "$L" -- "$J17/bin/java" -cp "$L:$L/lib/*:$WORK/ric/*" \
   com.amazonaws.services.lambda.runtime.api.client.AWSLambda \
   io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest
 
