@@ -38,8 +38,8 @@ import java.util.concurrent.TimeUnit;
  *
  * {@code http}: the child gets PORT and is polled with POST /feishu/events until it answers 200.
  * {@code lambda}: this program plays the Lambda Runtime API (AWS_LAMBDA_RUNTIME_API) and hands the
- * child an API Gateway HTTP API (payload 2.0) event with a base64 body and lower-cased headers;
- * the time is taken when the function posts its response.
+ * child an API Gateway HTTP API (payload 2.0) event with a base64 body and lower-cased headers; the
+ * time is taken when the function posts its response.
  */
 public class ColdStart {
 
@@ -75,7 +75,10 @@ public class ColdStart {
     FakeOpenApi openApi = new FakeOpenApi();
     List<Long> millis = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
-      long ms = mode.equals("lambda") ? lambdaRun(command, workdir, openApi) : httpRun(command, workdir, openApi);
+      long ms =
+          mode.equals("lambda")
+              ? lambdaRun(command, workdir, openApi)
+              : httpRun(command, workdir, openApi);
       millis.add(ms);
       System.out.printf("run %d: %d ms (replies so far: %d)%n", run, ms, openApi.replies.size());
     }
@@ -103,7 +106,8 @@ public class ColdStart {
         }
         Delivery delivery = Delivery.ping();
         HttpRequest.Builder request =
-            HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+            HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body));
         delivery.headers.forEach(request::header);
         request.header("Content-Type", "application/json");
@@ -119,7 +123,8 @@ public class ColdStart {
             return ms;
           }
           if (response.statusCode() != 404 && response.statusCode() != 503) {
-            throw new IllegalStateException("answer " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                "answer " + response.statusCode() + " " + response.body());
           }
         } catch (ConnectException | java.net.http.HttpConnectTimeoutException e) {
           // not listening yet
@@ -172,22 +177,31 @@ public class ColdStart {
   static void showOperations(int port) throws Exception {
     String base = "http://127.0.0.1:" + port;
     HttpResponse<String> ready =
-        CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
             HttpResponse.BodyHandlers.ofString());
-    System.out.println("GET /q/health/ready -> " + ready.statusCode() + " "
-        + ready.body().replaceAll("\\s+", " "));
+    System.out.println(
+        "GET /q/health/ready -> "
+            + ready.statusCode()
+            + " "
+            + ready.body().replaceAll("\\s+", " "));
     HttpResponse<String> metrics =
-        CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
             HttpResponse.BodyHandlers.ofString());
     System.out.println("GET /q/metrics -> " + metrics.statusCode());
-    metrics.body().lines()
+    metrics
+        .body()
+        .lines()
         .filter(line -> line.startsWith("feishu_") && !line.contains("_bucket"))
         .forEach(line -> System.out.println("  " + line));
   }
 
   static ProcessBuilder child(List<String> command, Path workdir, FakeOpenApi openApi) {
     ProcessBuilder builder = new ProcessBuilder(command).directory(workdir.toFile());
-    builder.redirectErrorStream(true).redirectOutput(Path.of("target/coldstart-child.log").toAbsolutePath().toFile());
+    builder
+        .redirectErrorStream(true)
+        .redirectOutput(Path.of("target/coldstart-child.log").toAbsolutePath().toFile());
     Map<String, String> env = builder.environment();
     env.put("FEISHU_APP_ID", APP_ID);
     env.put("FEISHU_APP_SECRET", APP_SECRET);
@@ -222,16 +236,26 @@ public class ColdStart {
   static String apiGatewayEvent(Delivery delivery) {
     StringBuilder headers = new StringBuilder();
     delivery.headers.forEach(
-        (name, value) -> headers.append(String.format("\"%s\":\"%s\",", name.toLowerCase(), value)));
+        (name, value) ->
+            headers.append(String.format("\"%s\":\"%s\",", name.toLowerCase(), value)));
     long now = System.currentTimeMillis();
     return "{\"version\":\"2.0\",\"routeKey\":\"POST /feishu/events\",\"rawPath\":\"/feishu/events\","
-        + "\"rawQueryString\":\"\",\"headers\":{" + headers
+        + "\"rawQueryString\":\"\",\"headers\":{"
+        + headers
         + "\"content-type\":\"application/json; charset=utf-8\",\"host\":\"bench.execute-api.local\","
-        + "\"content-length\":\"" + delivery.body.length + "\"},"
+        + "\"content-length\":\""
+        + delivery.body.length
+        + "\"},"
         + "\"requestContext\":{\"accountId\":\"123456789012\",\"apiId\":\"bench\",\"domainName\":\"bench.execute-api.local\","
         + "\"http\":{\"method\":\"POST\",\"path\":\"/feishu/events\",\"protocol\":\"HTTP/1.1\",\"sourceIp\":\"127.0.0.1\",\"userAgent\":\"bench\"},"
-        + "\"requestId\":\"" + UUID.randomUUID() + "\",\"routeKey\":\"POST /feishu/events\",\"stage\":\"$default\",\"timeEpoch\":" + now + "},"
-        + "\"body\":\"" + Base64.getEncoder().encodeToString(delivery.body) + "\",\"isBase64Encoded\":true}";
+        + "\"requestId\":\""
+        + UUID.randomUUID()
+        + "\",\"routeKey\":\"POST /feishu/events\",\"stage\":\"$default\",\"timeEpoch\":"
+        + now
+        + "},"
+        + "\"body\":\""
+        + Base64.getEncoder().encodeToString(delivery.body)
+        + "\",\"isBase64Encoded\":true}";
   }
 
   /** A signed, encrypted im.message.receive_v1 carrying "/ping" from a user. */
@@ -239,13 +263,25 @@ public class ColdStart {
     static Delivery ping() {
       String eventId = UUID.randomUUID().toString().replace("-", "");
       String json =
-          "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"" + eventId + "\",\"event_type\":\"im.message.receive_v1\","
-              + "\"create_time\":\"" + System.currentTimeMillis() + "\",\"token\":\"" + TOKEN + "\",\"app_id\":\"" + APP_ID + "\","
+          "{\"schema\":\"2.0\",\"header\":{\"event_id\":\""
+              + eventId
+              + "\",\"event_type\":\"im.message.receive_v1\","
+              + "\"create_time\":\""
+              + System.currentTimeMillis()
+              + "\",\"token\":\""
+              + TOKEN
+              + "\",\"app_id\":\""
+              + APP_ID
+              + "\","
               + "\"tenant_key\":\"tk_bench\"},\"event\":{\"sender\":{\"sender_id\":{\"open_id\":\"ou_bench\"},"
-              + "\"sender_type\":\"user\",\"tenant_key\":\"tk_bench\"},\"message\":{\"message_id\":\"om_" + eventId + "\","
+              + "\"sender_type\":\"user\",\"tenant_key\":\"tk_bench\"},\"message\":{\"message_id\":\"om_"
+              + eventId
+              + "\","
               + "\"chat_id\":\"oc_bench\",\"chat_type\":\"p2p\",\"message_type\":\"text\",\"content\":\"{\\\"text\\\":\\\"/ping\\\"}\"}}}";
       byte[] body =
-          ("{\"encrypt\":\"" + new EventCipher(ENCRYPT_KEY).encrypt(json.getBytes(StandardCharsets.UTF_8)) + "\"}")
+          ("{\"encrypt\":\""
+                  + new EventCipher(ENCRYPT_KEY).encrypt(json.getBytes(StandardCharsets.UTF_8))
+                  + "\"}")
               .getBytes(StandardCharsets.UTF_8);
       String ts = Long.toString(System.currentTimeMillis() / 1000);
       String nonce = UUID.randomUUID().toString();
@@ -266,27 +302,39 @@ public class ColdStart {
     FakeOpenApi() throws IOException {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       server.setExecutor(Executors.newCachedThreadPool());
-      server.createContext("/open-apis/auth/v3/tenant_access_token/internal", exchange -> {
-        String body = read(exchange);
-        boolean valid = body.contains(APP_ID) && body.contains(APP_SECRET);
-        respond(exchange, 200, valid
-            ? "{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"t-bench\",\"expire\":7200}"
-            : "{\"code\":10014,\"msg\":\"app secret invalid\"}");
-      });
-      server.createContext("/open-apis/im/v1/messages/", exchange -> {
-        read(exchange);
-        if (!"Bearer t-bench".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-          respond(exchange, 400, "{\"code\":99991663,\"msg\":\"Invalid access token\"}");
-          return;
-        }
-        replies.add(exchange.getRequestURI().getPath());
-        respond(exchange, 200, "{\"code\":0,\"msg\":\"success\",\"data\":{\"message_id\":\"om_reply\"}}");
-      });
+      server.createContext(
+          "/open-apis/auth/v3/tenant_access_token/internal",
+          exchange -> {
+            String body = read(exchange);
+            boolean valid = body.contains(APP_ID) && body.contains(APP_SECRET);
+            respond(
+                exchange,
+                200,
+                valid
+                    ? "{\"code\":0,\"msg\":\"ok\",\"tenant_access_token\":\"t-bench\",\"expire\":7200}"
+                    : "{\"code\":10014,\"msg\":\"app secret invalid\"}");
+          });
+      server.createContext(
+          "/open-apis/im/v1/messages/",
+          exchange -> {
+            read(exchange);
+            if (!"Bearer t-bench".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+              respond(exchange, 400, "{\"code\":99991663,\"msg\":\"Invalid access token\"}");
+              return;
+            }
+            replies.add(exchange.getRequestURI().getPath());
+            respond(
+                exchange,
+                200,
+                "{\"code\":0,\"msg\":\"success\",\"data\":{\"message_id\":\"om_reply\"}}");
+          });
       server.start();
     }
   }
 
-  /** The Lambda Runtime API: one event on /next, its /response collected; later /next calls wait. */
+  /**
+   * The Lambda Runtime API: one event on /next, its /response collected; later /next calls wait.
+   */
   static final class RuntimeApi {
     final HttpServer server;
     final BlockingQueue<String> events = new LinkedBlockingQueue<>();
@@ -295,35 +343,39 @@ public class ColdStart {
     RuntimeApi() throws IOException {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       server.setExecutor(Executors.newCachedThreadPool());
-      server.createContext("/2018-06-01/runtime/", exchange -> {
-        String path = exchange.getRequestURI().getPath();
-        String body = read(exchange);
-        try {
-          if (path.endsWith("/invocation/next")) {
-            String event = events.poll(120, TimeUnit.SECONDS);
-            if (event == null) {
-              respond(exchange, 500, "{}");
-              return;
+      server.createContext(
+          "/2018-06-01/runtime/",
+          exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String body = read(exchange);
+            try {
+              if (path.endsWith("/invocation/next")) {
+                String event = events.poll(120, TimeUnit.SECONDS);
+                if (event == null) {
+                  respond(exchange, 500, "{}");
+                  return;
+                }
+                var headers = exchange.getResponseHeaders();
+                headers.add("Lambda-Runtime-Aws-Request-Id", UUID.randomUUID().toString());
+                headers.add(
+                    "Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 6000));
+                headers.add(
+                    "Lambda-Runtime-Invoked-Function-Arn",
+                    "arn:aws:lambda:ap-southeast-1:123456789012:function:feishu-bot-bench-events");
+                headers.add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
+                respond(exchange, 200, event);
+              } else if (path.endsWith("/response")) {
+                responses.add(body);
+                respond(exchange, 202, "{}");
+              } else {
+                // .../error or /runtime/init/error
+                responses.add("error " + path + " " + body);
+                respond(exchange, 202, "{}");
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
             }
-            var headers = exchange.getResponseHeaders();
-            headers.add("Lambda-Runtime-Aws-Request-Id", UUID.randomUUID().toString());
-            headers.add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 6000));
-            headers.add("Lambda-Runtime-Invoked-Function-Arn",
-                "arn:aws:lambda:ap-southeast-1:123456789012:function:feishu-bot-bench-events");
-            headers.add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
-            respond(exchange, 200, event);
-          } else if (path.endsWith("/response")) {
-            responses.add(body);
-            respond(exchange, 202, "{}");
-          } else {
-            // .../error or /runtime/init/error
-            responses.add("error " + path + " " + body);
-            respond(exchange, 202, "{}");
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+          });
       server.start();
     }
   }

@@ -118,8 +118,7 @@ class ApiGatewayHttpApiEventTest {
 
   private static ObjectNode template() throws IOException {
     try (InputStream in =
-        ApiGatewayHttpApiEventTest.class.getResourceAsStream(
-            "/apigateway/http-api-v2-post.json")) {
+        ApiGatewayHttpApiEventTest.class.getResourceAsStream("/apigateway/http-api-v2-post.json")) {
       return (ObjectNode) JSON.readTree(in);
     }
   }
