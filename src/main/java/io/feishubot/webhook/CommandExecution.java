@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Runs one command exactly once per event: claim the event id, run the handler, deliver the reply,
@@ -66,6 +67,7 @@ public class CommandExecution {
       CommandLine command,
       Instant deadline) {
     IdempotencyKey key = new IdempotencyKey(appId, header.eventId());
+    MDC.put(LogFields.COMMAND, router.knows(command.name()) ? command.name() : "unknown");
     ClaimResult claim;
     try {
       claim = store.claim(key, clock.instant(), deadline.plus(IN_PROGRESS_GRACE));

@@ -10,12 +10,14 @@ import io.feishubot.router.CommandLine;
 import io.feishubot.router.CommandLineParser;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * The whole life of one delivery, independent of the runtime that carried it: authenticate, answer
@@ -52,6 +54,15 @@ public class EventWebhook {
 
   /** Handles one delivery; never throws for anything the caller sent. */
   public WebhookResult handle(WebhookRequest request) {
+    try {
+      return authenticateAndDispatch(request);
+    } finally {
+      // Threads are pooled (and reused across Lambda invocations): no field may leak to the next.
+      LogFields.clear();
+    }
+  }
+
+  private WebhookResult authenticateAndDispatch(WebhookRequest request) {
     Instant receivedAt = clock.instant();
     if (request.body().length > MAX_BODY_BYTES) {
       return rejected(RejectReason.TOO_LARGE);
@@ -68,6 +79,8 @@ public class EventWebhook {
       return new WebhookResult.Challenge(challenge.challenge());
     }
     EventCallback event = (EventCallback) envelope;
+    MDC.put(LogFields.EVENT_ID, event.header().eventId());
+    MDC.put(LogFields.EVENT_TYPE, event.header().eventType());
     WebhookResult result = dispatch(event, receivedAt.plus(config.ackDeadline()));
     logOutcome(event, result, receivedAt);
     return result;
@@ -99,6 +112,7 @@ public class EventWebhook {
 
   private WebhookResult rejected(RejectReason reason) {
     count("unknown", "rejected", reason.tag());
+    MDC.put(LogFields.OUTCOME, "rejected");
     LOG.warnf("rejected a delivery: %s", reason.tag());
     return new WebhookResult.Rejected(reason);
   }
@@ -116,13 +130,23 @@ public class EventWebhook {
       outcome = "retry";
     }
     count(type, outcome, reason);
+    Duration took = Duration.between(receivedAt, clock.instant());
+    // The ack latency Feishu sees, minus transport; measured here so every runtime reports it.
+    Timer.builder("feishu.events.duration")
+        .tag("type", type)
+        .tag("outcome", outcome)
+        .register(registry)
+        .record(took);
+    long millis = took.toMillis();
+    MDC.put(LogFields.OUTCOME, outcome);
+    MDC.put(LogFields.DURATION_MS, Long.toString(millis));
     LOG.infof(
         "event %s type %s outcome %s%s in %d ms",
         event.header().eventId(),
         type,
         outcome,
         "none".equals(reason) ? "" : " (" + reason + ")",
-        Duration.between(receivedAt, clock.instant()).toMillis());
+        millis);
   }
 
   private void count(String type, String outcome, String reason) {

@@ -4,7 +4,8 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
  * The same black-box scenarios against the packaged jar, started as its own process in the prod
- * profile with the settings a deployment would give it.
+ * profile with the settings a deployment would give it. Under {@code -Paot} on Java 25 these runs
+ * also train the AOT cache ({@code target/quarkus-app/app.aot}).
  */
 @QuarkusIntegrationTest
 class FeishuEventEndpointIT extends FeishuEventEndpointTest {}
