@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.feishubot.testsupport.Dynalite;
 import io.feishubot.testsupport.DynaliteTestResource;
+import io.feishubot.testsupport.FakeFeishuOpenApi;
 import io.feishubot.testsupport.InjectDynalite;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = DynaliteTestResource.class, restrictToAnnotatedClass = true)
+// Complete settings, so that readiness is about the store alone (feishu-config is UP).
+@QuarkusTestResource(value = FakeFeishuOpenApi.class, restrictToAnnotatedClass = true)
 class DynamoDbStoreReadinessTest {
 
   @Inject IdempotencyStore store;

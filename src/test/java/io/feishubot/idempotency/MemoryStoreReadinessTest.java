@@ -4,13 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.feishubot.testsupport.FakeFeishuOpenApi;
 import io.quarkus.arc.ClientProxy;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /** The default boots with the in-memory store and no AWS settings at all, and is ready. */
 @QuarkusTest
+// Complete settings, so that readiness is about the store alone (feishu-config is UP).
+@QuarkusTestResource(value = FakeFeishuOpenApi.class, restrictToAnnotatedClass = true)
 class MemoryStoreReadinessTest {
 
   @Inject IdempotencyStore store;
