@@ -65,6 +65,20 @@ public interface FeishuConfig {
   /** Deduplication of redelivered events. */
   Idempotency idempotency();
 
+  /** Calls to the Open API. Retries, timeouts and breakers are MicroProfile FT settings. */
+  Outbound outbound();
+
+  /** Calls to the Open API. */
+  interface Outbound {
+    /**
+     * The least part of an event's deadline in which an Open API attempt (first or retry) is still
+     * started. Keep it at or above the endpoints' {@code Timeout/value}: then no attempt outlives
+     * the deadline, and the event is answered 503 in time for Feishu to redeliver it.
+     */
+    @WithDefault("800ms")
+    Duration minAttemptTime();
+  }
+
   /** Request signature checks. */
   interface Signature {
     /**

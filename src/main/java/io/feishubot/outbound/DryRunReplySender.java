@@ -1,5 +1,6 @@
 package io.feishubot.outbound;
 
+import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
@@ -11,7 +12,7 @@ public class DryRunReplySender implements ReplySender {
   private static final Logger LOG = Logger.getLogger(DryRunReplySender.class);
 
   @Override
-  public void reply(String messageId, OutgoingMessage message, String uuid) {
+  public void reply(String messageId, OutgoingMessage message, String uuid, Instant deadline) {
     LOG.infof(
         "dry run: would reply to %s with a %s message (uuid %s)",
         messageId, message.msgType(), uuid);

@@ -7,16 +7,16 @@ import java.time.Duration;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
- * Turns an HTTP error from the Open API into a {@link FeishuApiException} that keeps Feishu's
- * {@code code}, {@code msg} and rate-limit reset, which retry and token logic decide on.
+ * Turns an HTTP error from the Open API into an {@link OpenApiErrorResponse} that keeps Feishu's
+ * {@code code}, {@code msg} and rate-limit reset, which {@link OutboundAttempts} classifies.
  */
-public class FeishuApiErrorMapper implements ResponseExceptionMapper<FeishuApiException> {
+public class FeishuApiErrorMapper implements ResponseExceptionMapper<RuntimeException> {
 
   static final String RATE_LIMIT_RESET_HEADER = "x-ogw-ratelimit-reset";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
-  public FeishuApiException toThrowable(Response response) {
+  public RuntimeException toThrowable(Response response) {
     int code = -1;
     String msg = "";
     try {
@@ -29,8 +29,7 @@ public class FeishuApiErrorMapper implements ResponseExceptionMapper<FeishuApiEx
       // A gateway error page is not JSON; the HTTP status alone still classifies it.
       msg = "non-JSON error body";
     }
-    return new FeishuApiException(
-        "Open API", response.getStatus(), code, msg, rateLimitReset(response));
+    return new OpenApiErrorResponse(response.getStatus(), code, msg, rateLimitReset(response));
   }
 
   @Override

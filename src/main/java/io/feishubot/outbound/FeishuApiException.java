@@ -1,38 +1,48 @@
 package io.feishubot.outbound;
 
-import java.time.Duration;
-import java.util.Optional;
-
 /**
- * The Open API said no: an HTTP error or a non-zero {@code code}. Carries only Feishu's code and
- * message, never a request body or token, so it is safe to log.
+ * The Open API said no, or could not be reached: one subtype per {@link FailureKind}, so that
+ * fault-tolerance policies select on the type. Carries only the endpoint, HTTP status, Feishu's
+ * {@code code} and {@code msg}, never a request body or token, so it is safe to log.
  */
-public class FeishuApiException extends RuntimeException {
+public abstract sealed class FeishuApiException extends RuntimeException
+    permits TransientFeishuException, TokenRejectedException, PermanentFeishuException {
 
   private static final long serialVersionUID = 1L;
 
+  private final OpenApiEndpoint endpoint;
   private final int httpStatus;
   private final int code;
-  private final transient Optional<Duration> rateLimitReset;
 
-  public FeishuApiException(
-      String endpoint, int httpStatus, int code, String feishuMessage, Duration rateLimitReset) {
-    super(endpoint + " failed: HTTP " + httpStatus + ", code " + code + ", msg " + feishuMessage);
+  FeishuApiException(
+      OpenApiEndpoint endpoint, int httpStatus, int code, String feishuMessage, Throwable cause) {
+    super(
+        endpoint.tag()
+            + " failed: HTTP "
+            + httpStatus
+            + ", code "
+            + code
+            + ", msg "
+            + feishuMessage,
+        cause);
+    this.endpoint = endpoint;
     this.httpStatus = httpStatus;
     this.code = code;
-    this.rateLimitReset = Optional.ofNullable(rateLimitReset);
   }
 
+  public OpenApiEndpoint endpoint() {
+    return endpoint;
+  }
+
+  /** The HTTP status, or 0 when no answer arrived. */
   public int httpStatus() {
     return httpStatus;
   }
 
+  /** Feishu's {@code code}, or -1 when the answer had none. */
   public int code() {
     return code;
   }
 
-  /** From {@code x-ogw-ratelimit-reset} when Feishu rate limited the call. */
-  public Optional<Duration> rateLimitReset() {
-    return rateLimitReset;
-  }
+  public abstract FailureKind kind();
 }

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /**
  * The slice of the Feishu Open API the bot calls. Base URL: {@code feishu.api-base-url}. Every
  * answer carries {@code code}; non-zero is a failure even with HTTP 200, which {@link
- * OpenApiResponses} turns into a {@link FeishuApiException}.
+ * OutboundAttempts} turns into a {@link FeishuApiException}. Call it only through {@link
+ * ReplyEndpoint} and {@link TenantTokenEndpoint}, which carry the fault-tolerance policy.
  */
 @RegisterRestClient(configKey = "feishu-api")
 @RegisterProvider(FeishuApiErrorMapper.class)

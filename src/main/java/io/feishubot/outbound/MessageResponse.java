@@ -5,4 +5,4 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** Answer of the message endpoints; {@code data} holds the created message. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MessageResponse(int code, String msg, JsonNode data) {}
+public record MessageResponse(int code, String msg, JsonNode data) implements OpenApiAnswer {}

@@ -4,7 +4,6 @@ import io.feishubot.config.FeishuConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /** Sends for real when the app has credentials, and logs a dry run when it has not. */
@@ -15,14 +14,11 @@ public class ReplySenderProducer {
 
   @Produces
   @ApplicationScoped
-  ReplySender replySender(
-      FeishuConfig config,
-      @RestClient Instance<FeishuOpenApi> api,
-      Instance<TenantAccessTokens> tokens) {
+  ReplySender replySender(FeishuConfig config, Instance<OpenApiReplySender> openApi) {
     if (config.dryRunEffective()) {
       LOG.warn("replies are a dry run: set FEISHU_APP_ID and FEISHU_APP_SECRET to send them");
       return new DryRunReplySender();
     }
-    return new OpenApiReplySender(api.get(), tokens.get());
+    return openApi.get();
   }
 }

@@ -3,17 +3,21 @@ package io.feishubot.outbound;
 import io.feishubot.config.FeishuConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
  * The app's tenant access token, fetched once and shared until shortly before it expires.
- * Concurrent callers that find no fresh token wait for a single fetch instead of each starting one.
+ * Concurrent callers that find no fresh token wait for a single fetch instead of each starting one,
+ * and a token Feishu rejected is replaced by exactly one new fetch however many callers saw it
+ * rejected. The token itself is never logged.
  */
 @ApplicationScoped
 public class TenantAccessTokens {
@@ -26,32 +30,54 @@ public class TenantAccessTokens {
    */
   static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofMinutes(5);
 
-  private final FeishuOpenApi api;
+  /** How long the startup fetch may take, retries included. */
+  static final Duration STARTUP_FETCH_BUDGET = Duration.ofSeconds(5);
+
+  private final TenantTokenEndpoint endpoint;
+  private final OutboundBudget budget;
   private final FeishuConfig config;
   private final Clock clock;
   private final Counter fetches;
+  private final Counter invalidations;
   private final ReentrantLock fetchLock = new ReentrantLock();
   private volatile CachedToken cached;
 
   TenantAccessTokens(
-      @RestClient FeishuOpenApi api, FeishuConfig config, Clock clock, MeterRegistry registry) {
-    this.api = api;
+      TenantTokenEndpoint endpoint,
+      OutboundBudget budget,
+      FeishuConfig config,
+      Clock clock,
+      MeterRegistry registry) {
+    this.endpoint = endpoint;
+    this.budget = budget;
     this.config = config;
     this.clock = clock;
-    this.fetches = Counter.builder("feishu.token.fetches").register(registry);
+    this.fetches =
+        Counter.builder("feishu.token.fetches")
+            .description("Tenant access token fetches")
+            .register(registry);
+    this.invalidations =
+        Counter.builder("feishu.token.invalidations")
+            .description("Cached tenant access tokens dropped after Feishu rejected them")
+            .register(registry);
   }
 
-  /** A token that is valid for at least {@link #REFRESH_BEFORE_EXPIRY}. */
-  public String current() {
+  /**
+   * A token that is valid for at least {@link #REFRESH_BEFORE_EXPIRY}, fetched before {@code
+   * deadline} if none is cached.
+   *
+   * @throws OutboundDeadlineException when another caller's fetch outlasts {@code deadline}
+   */
+  public String current(Instant deadline) {
     CachedToken token = cached;
     if (token != null && token.isFreshAt(clock.instant())) {
       return token.value();
     }
-    fetchLock.lock();
+    lockBefore(deadline);
     try {
       token = cached;
       if (token == null || !token.isFreshAt(clock.instant())) {
-        token = fetch();
+        token = fetch(deadline);
         cached = token;
       }
       return token.value();
@@ -61,8 +87,23 @@ public class TenantAccessTokens {
   }
 
   /**
+   * Fetches the first token while the instance starts, not inside the first event's 3 s: the first
+   * call also warms the HTTP client. A failure here is only logged; the first event fetches again.
+   */
+  void prefetch(@Observes StartupEvent started) {
+    if (config.dryRunEffective()) {
+      return;
+    }
+    try {
+      current(clock.instant().plus(STARTUP_FETCH_BUDGET));
+    } catch (RuntimeException e) {
+      LOG.warnf("could not fetch a tenant access token at startup (%s)", describe(e));
+    }
+  }
+
+  /**
    * Forgets {@code rejected} after Feishu called it invalid, unless another caller already replaced
-   * it; the next {@link #current()} fetches a new one.
+   * it; the next {@link #current} fetches a new one.
    */
   public void invalidate(String rejected) {
     fetchLock.lock();
@@ -70,23 +111,44 @@ public class TenantAccessTokens {
       CachedToken token = cached;
       if (token != null && token.value().equals(rejected)) {
         cached = null;
+        invalidations.increment();
       }
     } finally {
       fetchLock.unlock();
     }
   }
 
-  private CachedToken fetch() {
+  private static String describe(RuntimeException e) {
+    return e instanceof FeishuApiException || e instanceof OutboundDeadlineException
+        ? e.getMessage()
+        : e.getClass().getSimpleName();
+  }
+
+  private void lockBefore(Instant deadline) {
+    Duration remaining = budget.remaining(deadline);
+    boolean locked;
+    try {
+      locked = fetchLock.tryLock(Math.max(0, remaining.toMillis()), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      locked = false;
+    }
+    if (!locked) {
+      throw new OutboundDeadlineException(OpenApiEndpoint.TENANT_TOKEN, remaining);
+    }
+  }
+
+  private CachedToken fetch(Instant deadline) {
     String appId = config.appId().orElseThrow(() -> new IllegalStateException("no app id"));
     String appSecret =
         config.appSecret().orElseThrow(() -> new IllegalStateException("no app secret"));
     Instant requestedAt = clock.instant();
     fetches.increment();
-    TenantTokenResponse response = api.tenantAccessToken(new TenantTokenRequest(appId, appSecret));
-    if (response == null || response.code() != 0 || response.tenantAccessToken() == null) {
-      int code = response == null ? -1 : response.code();
-      String msg = response == null ? "empty answer" : response.msg();
-      throw new FeishuApiException("tenant_access_token", 200, code, msg, null);
+    TenantTokenResponse response =
+        endpoint.fetch(new TenantTokenRequest(appId, appSecret), deadline);
+    if (response.tenantAccessToken() == null || response.tenantAccessToken().isBlank()) {
+      throw new PermanentFeishuException(
+          OpenApiEndpoint.TENANT_TOKEN, 200, response.code(), "answer without a token");
     }
     // Count the lifetime from before the request: the token may be that much older than it looks.
     Instant expiresAt = requestedAt.plusSeconds(response.expire());

@@ -9,7 +9,8 @@ public record TenantTokenResponse(
     int code,
     String msg,
     @JsonProperty("tenant_access_token") String tenantAccessToken,
-    long expire) {
+    long expire)
+    implements OpenApiAnswer {
 
   @Override
   public String toString() {

@@ -6,6 +6,8 @@ import io.feishubot.idempotency.ClaimResult;
 import io.feishubot.idempotency.IdempotencyKey;
 import io.feishubot.idempotency.IdempotencyStore;
 import io.feishubot.idempotency.IdempotencyStoreUnavailableException;
+import io.feishubot.outbound.FeishuApiException;
+import io.feishubot.outbound.OutboundDeadlineException;
 import io.feishubot.outbound.OutgoingMessage;
 import io.feishubot.outbound.ReplySender;
 import io.feishubot.router.CommandContext;
@@ -68,7 +70,9 @@ public class CommandExecution {
     try {
       claim = store.claim(key, clock.instant(), deadline.plus(IN_PROGRESS_GRACE));
     } catch (IdempotencyStoreUnavailableException e) {
-      LOG.warnf("event %s: idempotency store unavailable, asking for redelivery", header.eventId());
+      LOG.warnf(
+          "event %s: idempotency store unavailable (%s), asking for redelivery",
+          header.eventId(), e.getMessage());
       return new WebhookResult.RetryLater("idempotency store unavailable");
     }
     if (!(claim instanceof ClaimResult.Claimed)) {
@@ -89,7 +93,8 @@ public class CommandExecution {
       replies.reply(
           message.messageId(),
           new OutgoingMessage(reply.msgType(), reply.content()),
-          ReplyIds.forEvent(appId, header.eventId()));
+          ReplyIds.forEvent(appId, header.eventId()),
+          deadline);
     } catch (RuntimeException e) {
       releaseQuietly(key);
       // Exception text of our own types is payload-free; for others only the type is logged.
@@ -123,7 +128,7 @@ public class CommandExecution {
   }
 
   private static String describe(RuntimeException e) {
-    return e instanceof io.feishubot.outbound.FeishuApiException
+    return e instanceof FeishuApiException || e instanceof OutboundDeadlineException
         ? e.getMessage()
         : e.getClass().getSimpleName();
   }

@@ -9,6 +9,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
@@ -89,8 +92,52 @@ public class FakeFeishuOpenApi implements QuarkusTestResourceLifecycleManager {
                     "{\"code\":0,\"msg\":\"success\",\"data\":{\"message_id\":\"om_dc13264520392913993dd051dba21dcf\",\"msg_type\":\"text\"}}")));
   }
 
-  public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(
-      int status, String body) {
+  /**
+   * Answers the replies to {@code messageId} with {@code answers} in turn, then follows the
+   * contract again. A WireMock scenario per message keeps tests independent of each other.
+   */
+  public static void replyAnswers(String messageId, ResponseDefinitionBuilder... answers) {
+    String scenario = "reply-" + messageId;
+    for (int i = 0; i < answers.length; i++) {
+      server.stubFor(
+          post(urlEqualTo(replyPath(messageId)))
+              .atPriority(1)
+              .inScenario(scenario)
+              .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "answer-" + i)
+              .willSetStateTo("answer-" + (i + 1))
+              .willReturn(answers[i]));
+    }
+  }
+
+  /** Answers every reply to {@code messageId} with {@code answer} until the stub is removed. */
+  public static StubMapping replyAlways(String messageId, ResponseDefinitionBuilder answer) {
+    return server.stubFor(post(urlEqualTo(replyPath(messageId))).atPriority(1).willReturn(answer));
+  }
+
+  public static String replyPath(String messageId) {
+    return "/open-apis/im/v1/messages/" + messageId + "/reply";
+  }
+
+  /** Feishu's answer to an error, such as HTTP 500 or HTTP 400 with a business code. */
+  public static ResponseDefinitionBuilder error(int status, int code, String msg) {
+    return json(status, "{\"code\":" + code + ",\"msg\":\"" + msg + "\"}");
+  }
+
+  /** Feishu's rate-limit answer (frequency-control doc): HTTP 429, code 99991400, reset header. */
+  public static ResponseDefinitionBuilder rateLimited(int resetSeconds) {
+    return error(429, 99991400, "request trigger frequency limit")
+        .withHeader("x-ogw-ratelimit-limit", "50")
+        .withHeader("x-ogw-ratelimit-reset", Integer.toString(resetSeconds));
+  }
+
+  /** A successful reply answer. */
+  public static ResponseDefinitionBuilder replied() {
+    return json(
+        200,
+        "{\"code\":0,\"msg\":\"success\",\"data\":{\"message_id\":\"om_dc13264520392913993dd051dba21dcf\",\"msg_type\":\"text\"}}");
+  }
+
+  public static ResponseDefinitionBuilder json(int status, String body) {
     return aResponse()
         .withStatus(status)
         .withHeader("Content-Type", "application/json; charset=utf-8")

@@ -1,0 +1,199 @@
+package io.feishubot.idempotency;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * Claims shared by every instance through one DynamoDB table. A claim is a single conditional
+ * {@code PutItem}; losing the condition is a domain result, not an error. Any other failure becomes
+ * {@link IdempotencyStoreUnavailableException}, so no event is processed without a claim.
+ *
+ * <p>Item: {@code pk} (S) the key, {@code status} {@code IN_PROGRESS}|{@code COMPLETED}, {@code
+ * expiresAt} (N, epoch seconds, the table's TTL attribute), {@code inProgressExpiry} (N, epoch
+ * millis) and an optional {@code response} (S).
+ */
+public final class DynamoDbIdempotencyStore implements IdempotencyStore {
+
+  /**
+   * A claim succeeds when there is no item, when its retention passed (TTL deletion lags by up to
+   * days, so an expired item may still be there), or when its owner died while in progress.
+   */
+  public static final String CLAIM_CONDITION =
+      "attribute_not_exists(#pk) OR #expiresAt < :now"
+          + " OR (#status = :inProgress AND #inProgressExpiry < :nowMs)";
+
+  static final String PK = "pk";
+  static final String STATUS = "status";
+  static final String EXPIRES_AT = "expiresAt";
+  static final String IN_PROGRESS_EXPIRY = "inProgressExpiry";
+  static final String RESPONSE = "response";
+  static final String IN_PROGRESS = "IN_PROGRESS";
+  static final String COMPLETED = "COMPLETED";
+
+  static final String CALLS_METRIC = "feishu.idempotency.calls";
+  static final String LATENCY_METRIC = "feishu.idempotency.latency";
+
+  private final DynamoDbClient client;
+  private final String table;
+  private final Duration retention;
+  private final MeterRegistry registry;
+
+  public DynamoDbIdempotencyStore(
+      DynamoDbClient client, String table, Duration retention, MeterRegistry registry) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.table = Objects.requireNonNull(table, "table");
+    this.retention = Objects.requireNonNull(retention, "retention");
+    this.registry = Objects.requireNonNull(registry, "registry");
+  }
+
+  @Override
+  public ClaimResult claim(IdempotencyKey key, Instant now, Instant inProgressUntil) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put(PK, s(key.value()));
+    item.put(STATUS, s(IN_PROGRESS));
+    item.put(EXPIRES_AT, n(now.plus(retention).getEpochSecond()));
+    item.put(IN_PROGRESS_EXPIRY, n(inProgressUntil.toEpochMilli()));
+    try {
+      call(
+          "claim",
+          () ->
+              client.putItem(
+                  put ->
+                      put.tableName(table)
+                          .item(item)
+                          .conditionExpression(CLAIM_CONDITION)
+                          .expressionAttributeNames(
+                              Map.of(
+                                  "#pk", PK,
+                                  "#expiresAt", EXPIRES_AT,
+                                  "#status", STATUS,
+                                  "#inProgressExpiry", IN_PROGRESS_EXPIRY))
+                          .expressionAttributeValues(
+                              Map.of(
+                                  ":now", n(now.getEpochSecond()),
+                                  ":nowMs", n(now.toEpochMilli()),
+                                  ":inProgress", s(IN_PROGRESS)))
+                          // AWS puts the blocking item into the exception: a duplicate costs one
+                          // call. dynalite ignores this, hence the GetItem fallback below.
+                          .returnValuesOnConditionCheckFailure(
+                              ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+      return new ClaimResult.Claimed();
+    } catch (ConditionalCheckFailedException taken) {
+      if (taken.hasItem() && !taken.item().isEmpty()) {
+        return resultOf(taken.item());
+      }
+      return resultOf(readConsistently(key));
+    }
+  }
+
+  @Override
+  public void complete(IdempotencyKey key, Instant now, Optional<String> response) {
+    Map<String, String> names = new HashMap<>();
+    names.put("#status", STATUS);
+    names.put("#expiresAt", EXPIRES_AT);
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":completed", s(COMPLETED));
+    values.put(":expiresAt", n(now.plus(retention).getEpochSecond()));
+    StringBuilder update = new StringBuilder("SET #status = :completed, #expiresAt = :expiresAt");
+    response.ifPresent(
+        r -> {
+          names.put("#response", RESPONSE);
+          values.put(":response", s(r));
+          update.append(", #response = :response");
+        });
+    call(
+        "complete",
+        () ->
+            client.updateItem(
+                u ->
+                    u.tableName(table)
+                        .key(Map.of(PK, s(key.value())))
+                        .updateExpression(update.toString())
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)));
+  }
+
+  @Override
+  public void release(IdempotencyKey key) {
+    call(
+        "release",
+        () -> client.deleteItem(d -> d.tableName(table).key(Map.of(PK, s(key.value())))));
+  }
+
+  private Map<String, AttributeValue> readConsistently(IdempotencyKey key) {
+    return call(
+            "read",
+            () ->
+                client.getItem(
+                    g -> g.tableName(table).key(Map.of(PK, s(key.value()))).consistentRead(true)))
+        .item();
+  }
+
+  /** An empty item means the blocker vanished after our failed put: never run an event twice. */
+  private static ClaimResult resultOf(Map<String, AttributeValue> item) {
+    AttributeValue status = item == null ? null : item.get(STATUS);
+    if (status != null && COMPLETED.equals(status.s())) {
+      AttributeValue response = item.get(RESPONSE);
+      return new ClaimResult.Completed(Optional.ofNullable(response).map(AttributeValue::s));
+    }
+    return new ClaimResult.InProgress();
+  }
+
+  private <T> T call(String operation, Supplier<T> request) {
+    long start = System.nanoTime();
+    try {
+      T result = request.get();
+      count(operation, "ok");
+      return result;
+    } catch (ConditionalCheckFailedException e) {
+      count(operation, "conditional_failed");
+      throw e;
+    } catch (SdkException e) {
+      count(operation, "error");
+      // Only the operation, the table and the exception type: no keys, payloads or credentials.
+      throw new IdempotencyStoreUnavailableException(
+          "DynamoDB "
+              + operation
+              + " on table "
+              + table
+              + " failed: "
+              + e.getClass().getSimpleName(),
+          e);
+    } finally {
+      Timer.builder(LATENCY_METRIC)
+          .tag("operation", operation)
+          .register(registry)
+          .record(Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  private void count(String operation, String outcome) {
+    Counter.builder(CALLS_METRIC)
+        .description("DynamoDB calls made by the idempotency store")
+        .tag("operation", operation)
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
+  private static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  private static AttributeValue n(long value) {
+    return AttributeValue.fromN(Long.toString(value));
+  }
+}

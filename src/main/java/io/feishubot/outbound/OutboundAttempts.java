@@ -1,0 +1,122 @@
+package io.feishubot.outbound;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * One attempt at an Open API call, as the guarded endpoint methods make it: check the deadline,
+ * call, and turn every kind of failure into the {@link FeishuApiException} subtype the
+ * fault-tolerance policy selects on. Counts each attempt under {@code feishu.outbound.calls}.
+ */
+@ApplicationScoped
+public class OutboundAttempts {
+
+  private static final Logger LOG = Logger.getLogger(OutboundAttempts.class);
+
+  private final OutboundBudget budget;
+  private final MeterRegistry registry;
+
+  public OutboundAttempts(OutboundBudget budget, MeterRegistry registry) {
+    this.budget = budget;
+    this.registry = registry;
+  }
+
+  /** Makes one attempt at {@code call}, which must answer before {@code deadline}. */
+  <T extends OpenApiAnswer> T attempt(
+      OpenApiEndpoint endpoint, Instant deadline, Supplier<T> call) {
+    try {
+      budget.requireAttemptTime(endpoint, deadline);
+    } catch (OutboundDeadlineException e) {
+      count(endpoint, "deadline");
+      throw e;
+    }
+    T answer;
+    try {
+      answer = call.get();
+    } catch (OpenApiErrorResponse e) {
+      throw failed(
+          endpoint, deadline, e.httpStatus(), e.code(), e.feishuMessage(), e.rateLimitReset());
+    } catch (ProcessingException e) {
+      // No answer: refused, reset, or cut off by the attempt timeout (which interrupts the call
+      // and then reports a TimeoutException of its own). The transport's message is not kept: it
+      // can quote the URL.
+      String what = interrupted(e) ? "attempt cut off by its timeout" : "no answer";
+      throw failed(endpoint, deadline, FailureKind.NO_ANSWER, -1, what, null);
+    }
+    if (answer == null) {
+      throw failed(endpoint, deadline, 200, -1, "empty answer", null);
+    }
+    if (answer.code() != 0) {
+      throw failed(endpoint, deadline, 200, answer.code(), answer.msg(), null);
+    }
+    count(endpoint, "success");
+    return answer;
+  }
+
+  private FeishuApiException failed(
+      OpenApiEndpoint endpoint,
+      Instant deadline,
+      int httpStatus,
+      int code,
+      String msg,
+      Duration rateLimitReset) {
+    FeishuApiException failure =
+        switch (FailureKind.of(httpStatus, code)) {
+          case TRANSIENT ->
+              new TransientFeishuException(
+                  endpoint, httpStatus, code, msg, rateLimitReset, budget.retryWindow(deadline));
+          case TOKEN_INVALID -> new TokenRejectedException(endpoint, httpStatus, code, msg);
+          case PERMANENT -> new PermanentFeishuException(endpoint, httpStatus, code, msg);
+        };
+    if (failure instanceof TransientFeishuException transientFailure) {
+      count(endpoint, transientFailure.rateLimited() ? "rate_limited" : "transient");
+      if (transientFailure.rateLimited()) {
+        countRateLimit(endpoint, transientFailure.retryFits() ? "waited" : "gave_up");
+      }
+      LOG.infof(
+          "%s (%s)",
+          failure.getMessage(),
+          transientFailure.retryFits() ? "will retry" : "no time left to retry");
+    } else if (failure instanceof TokenRejectedException) {
+      count(endpoint, "token_rejected");
+      LOG.infof("%s (refreshing the token)", failure.getMessage());
+    } else {
+      count(endpoint, "permanent");
+      LOG.warnf("%s (not retried)", failure.getMessage());
+    }
+    return failure;
+  }
+
+  private static boolean interrupted(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InterruptedException) {
+        return true;
+      }
+    }
+    return Thread.currentThread().isInterrupted();
+  }
+
+  private void count(OpenApiEndpoint endpoint, String result) {
+    Counter.builder("feishu.outbound.calls")
+        .description("Open API attempts by endpoint and result")
+        .tag("endpoint", endpoint.tag())
+        .tag("result", result)
+        .register(registry)
+        .increment();
+  }
+
+  private void countRateLimit(OpenApiEndpoint endpoint, String outcome) {
+    Counter.builder("feishu.outbound.ratelimit.waits")
+        .description("Rate-limited answers: waited for the reset, or gave up for lack of time")
+        .tag("endpoint", endpoint.tag())
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+}

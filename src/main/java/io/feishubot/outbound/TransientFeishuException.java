@@ -1,0 +1,60 @@
+package io.feishubot.outbound;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A failure worth retrying: HTTP 5xx, a rate limit, or no answer at all. It also says when a retry
+ * may happen: not before Feishu's rate-limit reset, and not later than the event's deadline allows
+ * ({@link #retryWindow()}). {@link FeishuBackoff} and {@link RetryableWithinBudget} read both.
+ */
+public final class TransientFeishuException extends FeishuApiException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final boolean rateLimited;
+  private final transient Optional<Duration> rateLimitReset;
+  private final transient Duration retryWindow;
+
+  TransientFeishuException(
+      OpenApiEndpoint endpoint,
+      int httpStatus,
+      int code,
+      String feishuMessage,
+      Duration rateLimitReset,
+      Duration retryWindow) {
+    super(endpoint, httpStatus, code, feishuMessage, null);
+    this.rateLimited = FailureKind.isRateLimit(httpStatus, code);
+    this.rateLimitReset = Optional.ofNullable(rateLimitReset);
+    this.retryWindow = retryWindow;
+  }
+
+  @Override
+  public FailureKind kind() {
+    return FailureKind.TRANSIENT;
+  }
+
+  /** Whether Feishu throttled the call. */
+  public boolean rateLimited() {
+    return rateLimited;
+  }
+
+  /** From {@code x-ogw-ratelimit-reset}: wait at least this long before the next attempt. */
+  public Optional<Duration> rateLimitReset() {
+    return rateLimitReset;
+  }
+
+  /**
+   * How long, from the failure, a retry may still start and have its full attempt time before the
+   * event's deadline. Negative when there is no time left.
+   */
+  public Duration retryWindow() {
+    return retryWindow;
+  }
+
+  /** Whether a retry fits: some time is left, and at least the rate-limit reset. */
+  public boolean retryFits() {
+    return !retryWindow.isNegative()
+        && retryWindow.compareTo(rateLimitReset.orElse(Duration.ZERO)) >= 0;
+  }
+}

@@ -1,0 +1,231 @@
+package io.feishubot.idempotency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every idempotency store promises, run against each implementation. Keys are unique per test,
+ * so implementations may share one table across the tests of a class.
+ */
+abstract class IdempotencyStoreContractTest {
+
+  static final Duration RETENTION = Duration.ofHours(24);
+  static final Duration PROCESSING = Duration.ofSeconds(3);
+  static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+
+  /** The store under test; the same instance for every call within one test. */
+  abstract IdempotencyStore store();
+
+  /**
+   * A second app instance sharing the claims of {@link #store()}: its own client for DynamoDB. The
+   * in-memory store has nothing to share with, so it returns the same store.
+   */
+  abstract IdempotencyStore otherInstance();
+
+  static IdempotencyKey newKey() {
+    return new IdempotencyKey("cli_test", "ev_" + UUID.randomUUID());
+  }
+
+  @Test
+  void claims_whenKeyIsNew() {
+    assertInstanceOf(ClaimResult.Claimed.class, store().claim(newKey(), T0, T0.plus(PROCESSING)));
+  }
+
+  @Test
+  void reportsInProgress_whenDuplicateArrivesDuringProcessing() {
+    IdempotencyKey key = newKey();
+    store().claim(key, T0, T0.plus(PROCESSING));
+
+    Instant later = T0.plusSeconds(1);
+    assertInstanceOf(
+        ClaimResult.InProgress.class, store().claim(key, later, later.plus(PROCESSING)));
+  }
+
+  @Test
+  void replaysStoredResponse_whenDuplicateArrivesAfterCompletion() {
+    IdempotencyKey key = newKey();
+    store().claim(key, T0, T0.plus(PROCESSING));
+    store().complete(key, T0.plusSeconds(1), Optional.of("{\"toast\":\"done\"}"));
+
+    Instant redelivery = T0.plus(Duration.ofMinutes(5));
+    assertEquals(
+        new ClaimResult.Completed(Optional.of("{\"toast\":\"done\"}")),
+        store().claim(key, redelivery, redelivery.plus(PROCESSING)));
+  }
+
+  @Test
+  void reportsCompletedWithoutResponse_whenNoneWasStored() {
+    IdempotencyKey key = newKey();
+    store().claim(key, T0, T0.plus(PROCESSING));
+    store().complete(key, T0.plusSeconds(1), Optional.empty());
+
+    Instant redelivery = T0.plus(Duration.ofHours(6));
+    assertEquals(
+        new ClaimResult.Completed(Optional.empty()),
+        store().claim(key, redelivery, redelivery.plus(PROCESSING)));
+  }
+
+  @Test
+  void isClaimableAgain_afterRelease() {
+    IdempotencyKey key = newKey();
+    store().claim(key, T0, T0.plus(PROCESSING));
+    store().release(key);
+
+    Instant redelivery = T0.plusSeconds(15);
+    assertInstanceOf(
+        ClaimResult.Claimed.class, store().claim(key, redelivery, redelivery.plus(PROCESSING)));
+  }
+
+  @Test
+  void takesOverClaim_onlyAfterItsInProgressExpiryPassed() {
+    IdempotencyKey key = newKey();
+    store().claim(key, T0, T0.plus(PROCESSING)); // its owner crashes and never completes
+
+    Instant beforeExpiry = T0.plus(PROCESSING).minusMillis(1);
+    assertInstanceOf(
+        ClaimResult.InProgress.class,
+        store().claim(key, beforeExpiry, beforeExpiry.plus(PROCESSING)));
+
+    Instant afterExpiry = T0.plus(PROCESSING).plusMillis(1);
+    assertInstanceOf(
+        ClaimResult.Claimed.class, store().claim(key, afterExpiry, afterExpiry.plus(PROCESSING)));
+    // The new owner holds it now: a third delivery must wait for it.
+    assertInstanceOf(
+        ClaimResult.InProgress.class,
+        store().claim(key, afterExpiry.plusMillis(1), afterExpiry.plus(PROCESSING)));
+  }
+
+  @Test
+  void isClaimableAgain_onlyAfterRetentionPassed() {
+    IdempotencyKey key = newKey();
+    store().claim(key, T0, T0.plus(PROCESSING));
+    store().complete(key, T0, Optional.empty());
+
+    Instant withinRetention = T0.plus(RETENTION).minusSeconds(2);
+    assertInstanceOf(
+        ClaimResult.Completed.class,
+        store().claim(key, withinRetention, withinRetention.plus(PROCESSING)));
+
+    Instant afterRetention = T0.plus(RETENTION).plusSeconds(2);
+    assertInstanceOf(
+        ClaimResult.Claimed.class,
+        store().claim(key, afterRetention, afterRetention.plus(PROCESSING)));
+  }
+
+  @Test
+  void grantsExactlyOneClaim_when50ThreadsRaceForOneKey() throws Exception {
+    IdempotencyKey key = newKey();
+    int threads = 50;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<ClaimResult>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return store().claim(key, T0, T0.plus(PROCESSING));
+                }));
+      }
+      long began = System.nanoTime();
+      start.countDown();
+      int claimed = 0;
+      int inProgress = 0;
+      for (Future<ClaimResult> result : results) {
+        ClaimResult r = result.get(60, TimeUnit.SECONDS);
+        if (r instanceof ClaimResult.Claimed) {
+          claimed++;
+        } else if (r instanceof ClaimResult.InProgress) {
+          inProgress++;
+        }
+      }
+      System.out.printf(
+          "[race] %s: %d threads on one key -> %d claimed, %d in progress in %d ms%n",
+          getClass().getSimpleName(),
+          threads,
+          claimed,
+          inProgress,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+      assertEquals(1, claimed, "claims granted");
+      assertEquals(threads - 1, inProgress, "duplicates told to wait");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void grantsExactlyOneClaimPerKey_whenTwoInstancesRaceOnManyKeys() throws Exception {
+    int keyCount = 200;
+    int threadsPerInstance = 4;
+    List<IdempotencyKey> keys = new ArrayList<>();
+    for (int i = 0; i < keyCount; i++) {
+      keys.add(newKey());
+    }
+    Map<IdempotencyKey, AtomicInteger> winners = new ConcurrentHashMap<>();
+    List<IdempotencyStore> instances = List.of(store(), otherInstance());
+    ExecutorService pool = Executors.newFixedThreadPool(instances.size() * threadsPerInstance);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (IdempotencyStore instance : instances) {
+        for (int t = 0; t < threadsPerInstance; t++) {
+          List<IdempotencyKey> order = new ArrayList<>(keys);
+          Collections.shuffle(order);
+          workers.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    for (IdempotencyKey key : order) {
+                      if (instance.claim(key, T0, T0.plus(PROCESSING))
+                          instanceof ClaimResult.Claimed) {
+                        winners.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                      }
+                    }
+                    return null;
+                  }));
+        }
+      }
+      long began = System.nanoTime();
+      start.countDown();
+      for (Future<?> worker : workers) {
+        worker.get(120, TimeUnit.SECONDS);
+      }
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+      int attempts = keyCount * instances.size() * threadsPerInstance;
+      System.out.printf(
+          "[race] %s: 2 instances x %d threads on %d keys -> %d keys won, max winners per key %d,"
+              + " %d claims in %d ms%n",
+          getClass().getSimpleName(),
+          threadsPerInstance,
+          keyCount,
+          winners.size(),
+          winners.values().stream().mapToInt(AtomicInteger::get).max().orElse(0),
+          attempts,
+          millis);
+      for (IdempotencyKey key : keys) {
+        AtomicInteger count = winners.get(key);
+        assertEquals(1, count == null ? 0 : count.get(), "winners for " + key.eventId());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.feishubot.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FailureKindTest {
+
+  @ParameterizedTest(name = "HTTP {0}, code {1} is {2}")
+  @CsvSource({
+    // Overloaded or unreachable.
+    "500, -1, TRANSIENT",
+    "502, -1, TRANSIENT",
+    "503, 1, TRANSIENT",
+    "408, -1, TRANSIENT",
+    "0, -1, TRANSIENT",
+    // Rate limits, with HTTP 429, the older HTTP 400, or HTTP 200 and a code.
+    "429, 99991400, TRANSIENT",
+    "429, -1, TRANSIENT",
+    "400, 99991400, TRANSIENT",
+    "200, 11232, TRANSIENT",
+    "200, 230020, TRANSIENT",
+    // Token refused, whatever the status.
+    "400, 99991663, TOKEN_INVALID",
+    "401, 99991664, TOKEN_INVALID",
+    "200, 99991671, TOKEN_INVALID",
+    "401, -1, TOKEN_INVALID",
+    // Everything else: resending the same request cannot help.
+    "400, 230002, PERMANENT",
+    "403, 99991672, PERMANENT",
+    "404, -1, PERMANENT",
+    "200, 230011, PERMANENT",
+    "400, 10014, PERMANENT",
+  })
+  void classifies(int httpStatus, int code, FailureKind expected) {
+    assertThat(FailureKind.of(httpStatus, code)).isEqualTo(expected);
+  }
+}

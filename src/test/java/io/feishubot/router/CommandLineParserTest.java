@@ -1,0 +1,109 @@
+package io.feishubot.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.feishubot.feishu.MalformedPayloadException;
+import io.feishubot.feishu.MessageReceived.Mention;
+import io.feishubot.feishu.MessageReceived.Message;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CommandLineParserTest {
+
+  private static final String BOT = "ou_bot";
+  private static final Mention BOT_MENTION = new Mention("@_user_1", BOT, null, null, "DeployBot");
+  private static final Mention TOM = new Mention("@_user_2", "ou_tom", null, null, "Tom");
+
+  private final CommandLineParser anyLeadingMention = new CommandLineParser(Optional.empty());
+  private final CommandLineParser knownBot = new CommandLineParser(Optional.of(BOT));
+
+  @Test
+  void readsSlashCommand_afterTheBotMention() {
+    CommandLine line =
+        anyLeadingMention.parse(text("@_user_1 /deploy api --force", BOT_MENTION)).orElseThrow();
+    assertThat(line.name()).isEqualTo("deploy");
+    assertThat(line.arguments()).containsExactly("api", "--force");
+    assertThat(line.argumentText()).isEqualTo("api --force");
+  }
+
+  @Test
+  void slashIsOptional_andNameIsCaseInsensitive() {
+    assertThat(anyLeadingMention.parse(text("PING")).orElseThrow().name()).isEqualTo("ping");
+    assertThat(anyLeadingMention.parse(text("／ping")).orElseThrow().name()).isEqualTo("ping");
+  }
+
+  @Test
+  void otherMentionsInArguments_becomeNames() {
+    CommandLine line =
+        knownBot.parse(text("@_user_1 /oncall @_user_2", BOT_MENTION, TOM)).orElseThrow();
+    assertThat(line.name()).isEqualTo("oncall");
+    assertThat(line.arguments()).containsExactly("@Tom");
+  }
+
+  @Test
+  void messageAddressedToSomeoneElseFirst_isNoCommand_whenTheBotIsKnown() {
+    assertThat(knownBot.parse(text("@_user_2 /deploy", BOT_MENTION, TOM))).isEmpty();
+    // Without the bot's open_id every leading mention is taken for the bot's.
+    assertThat(anyLeadingMention.parse(text("@_user_2 /deploy", TOM)).orElseThrow().name())
+        .isEqualTo("deploy");
+  }
+
+  @Test
+  void mentionOfEveryone_isNeverStrippedAsTheBot() {
+    Mention all = new Mention("@_all", null, null, null, "所有人");
+    assertThat(anyLeadingMention.parse(text("@_all /ping", all))).isEmpty();
+  }
+
+  @Test
+  void longerPlaceholderIsNotMistakenForAShorterOne() {
+    Mention tenth = new Mention("@_user_10", BOT, null, null, "DeployBot");
+    Mention first = new Mention("@_user_1", "ou_other", null, null, "Other");
+    CommandLine line = knownBot.parse(text("@_user_10 /ping", first, tenth)).orElseThrow();
+    assertThat(line.name()).isEqualTo("ping");
+  }
+
+  @Test
+  void bareMention_meansHelp() {
+    assertThat(anyLeadingMention.parse(text("@_user_1", BOT_MENTION)).orElseThrow().name())
+        .isEqualTo("help");
+  }
+
+  @Test
+  void readsPostMessages_inBothShapes() {
+    String flat =
+        "{\"title\":\"t\",\"content\":[[{\"tag\":\"at\",\"user_id\":\"@_user_1\"},"
+            + "{\"tag\":\"text\",\"text\":\"/deploy \"},{\"tag\":\"a\",\"text\":\"web\",\"href\":\"https://x\"}]]}";
+    String localised = "{\"zh_cn\":" + flat + "}";
+    for (String content : List.of(flat, localised)) {
+      CommandLine line =
+          anyLeadingMention.parse(message("post", content, BOT_MENTION)).orElseThrow();
+      assertThat(line.name()).isEqualTo("deploy");
+      assertThat(line.arguments()).containsExactly("web");
+    }
+  }
+
+  @Test
+  void otherMessageTypes_carryNoCommand() {
+    assertThat(anyLeadingMention.parse(message("image", "{\"image_key\":\"img_1\"}"))).isEmpty();
+  }
+
+  @Test
+  void contentThatIsNotJson_isMalformed() {
+    assertThatThrownBy(() -> anyLeadingMention.parse(message("text", "{not json")))
+        .isInstanceOf(MalformedPayloadException.class);
+  }
+
+  private static Message text(String text, Mention... mentions) {
+    return message("text", "{\"text\":" + quote(text) + "}", mentions);
+  }
+
+  private static Message message(String type, String content, Mention... mentions) {
+    return new Message("om_1", null, null, null, "oc_1", "group", type, content, List.of(mentions));
+  }
+
+  private static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}
