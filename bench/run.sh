@@ -5,7 +5,7 @@
 #   bench/run.sh --quick     a few minutes; reproduces the ratios within noise
 #   bench/run.sh             the full run behind BENCHMARKS.md
 #   options: --skip-build    reuse the last build
-#            --only LIST     comma-separated subset of: jmh,http,startup,memory,tokens
+#            --only LIST     comma-separated subset of: jmh,http,startup,memory,tokens,dynamo
 #
 # Everything stays on loopback; every load run is bounded in time or count and stops by itself.
 # Results: bench/target/results-<mode>/ (summary.md, results.tsv and the raw tool output).
@@ -16,7 +16,7 @@ cd "$ROOT"
 
 MODE=full
 SKIP_BUILD=false
-ONLY=jmh,http,startup,memory,tokens
+ONLY=jmh,http,startup,memory,tokens,dynamo
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) MODE=quick ;;
@@ -52,7 +52,8 @@ OUT=$ROOT/bench/target/results-$MODE
 WORK=$ROOT/bench/target/work
 mkdir -p "$OUT" "$WORK"
 : > "$OUT/results.tsv"
-OURS_PORT=18080; FAKE_PORT=18081; BASE_PORT=18082
+OURS_PORT=18080; FAKE_PORT=18081; BASE_PORT=18082; DYNALITE_PORT=18083
+DYNAMO_EVENTS=200
 URL_OURS=http://127.0.0.1:$OURS_PORT/feishu/events
 URL_BASE=http://127.0.0.1:$BASE_PORT/feishu/events
 
@@ -159,13 +160,14 @@ pool() { # kind size file
   [ -s "$3" ] && [ "$(wc -l < "$3")" -ge "$2" ] && return 0
   tool DeliveryPool "$1" "$2" "$3"
 }
-if wants http || wants startup || wants memory || wants tokens; then
+if wants http || wants startup || wants memory || wants tokens || wants dynamo; then
   log "generating pools of signed, encrypted deliveries with unique event ids"
   pool FROM_APP "$POOL" "$WORK/app-warm.txt"
   pool FROM_APP "$POOL" "$WORK/app-run.txt"
   pool PING $((POOL / 2)) "$WORK/ping-warm.txt"
   pool PING $((POOL / 2)) "$WORK/ping-run.txt"
   pool PING "$MEMORY_EVENTS" "$WORK/ping-memory.txt"
+  pool PING "$DYNAMO_EVENTS" "$WORK/ping-dynamo.txt"
 fi
 
 export FEISHU_APP_ID=cli_bench FEISHU_APP_SECRET=bench-app-secret \
@@ -297,6 +299,43 @@ if wants tokens && [ "$TOKEN_RUN_S" -gt 0 ]; then
       "replies=$(fake_stat 2) $(grep '^RESULT' "$OUT/wrk-tokens-$server.txt" | cut -d' ' -f2)"
     stop "$SERVER_PID"; stop "$FAKE_PID"
   done
+fi
+
+# --- 6. DynamoDB calls per event ----------------------------------------------------------------
+# Our jar with the DynamoDB store against dynalite (open-source DynamoDB server, from npm), counting
+# the store's own call metric: N new events, then the same N again as redeliveries.
+idempotency_calls() {
+  curl -s "http://127.0.0.1:$OURS_PORT/q/metrics" |
+    awk '/^feishu_idempotency_calls_total/ {sum += $NF} END {printf "%d", sum}'
+}
+if wants dynamo; then
+  log "DynamoDB calls per new and per duplicate event ($DYNAMO_EVENTS each)"
+  DYNALITE_HOME=$ROOT/bench/target/dynalite
+  if [ ! -x "$DYNALITE_HOME/node_modules/.bin/dynalite" ]; then
+    npm install --no-save --silent --prefix "$DYNALITE_HOME" dynalite@4.0.0 > /dev/null
+  fi
+  "$DYNALITE_HOME/node_modules/.bin/dynalite" --host 127.0.0.1 --port "$DYNALITE_PORT" --createTableMs 0 \
+    > "$OUT/dynalite.log" 2>&1 &
+  DYNALITE_PID=$!; PIDS+=("$DYNALITE_PID")
+  wait_port "$DYNALITE_PORT"
+  start_fake
+  FEISHU_IDEMPOTENCY_STORE=dynamodb FEISHU_IDEMPOTENCY_CREATE_TABLE=true \
+    QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE=http://127.0.0.1:$DYNALITE_PORT QUARKUS_DYNAMODB_AWS_REGION=us-east-1 \
+    QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE=static \
+    QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID=bench \
+    QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY=bench \
+    start_server ours "$HTTP_JVM_FLAGS"
+  before=$(idempotency_calls)
+  sent_new=$(tool Sender "$URL_OURS" "$WORK/ping-dynamo.txt" "$DYNAMO_EVENTS" 4)
+  after_new=$(idempotency_calls)
+  sent_dup=$(tool Sender "$URL_OURS" "$WORK/ping-dynamo.txt" "$DYNAMO_EVENTS" 4)
+  after_dup=$(idempotency_calls)
+  curl -s "http://127.0.0.1:$OURS_PORT/q/metrics" | grep '^feishu_idempotency_calls_total' > "$OUT/dynamo-calls.txt" || true
+  record dynamo "calls per new event" "$(awk -v a="$before" -v b="$after_new" -v n="$DYNAMO_EVENTS" 'BEGIN {printf "%.2f", (b-a)/n}')" \
+    "DynamoDB calls" "sender(sent ok failed s)=$sent_new replies=$(fake_stat 2)"
+  record dynamo "calls per duplicate event" "$(awk -v a="$after_new" -v b="$after_dup" -v n="$DYNAMO_EVENTS" 'BEGIN {printf "%.2f", (b-a)/n}')" \
+    "DynamoDB calls" "sender(sent ok failed s)=$sent_dup replies=$(fake_stat 2)"
+  stop "$SERVER_PID"; stop "$FAKE_PID"; stop "$DYNALITE_PID"
 fi
 
 echo "load at end: $(cat /proc/loadavg)" | tee -a "$OUT/machine.txt"
