@@ -227,6 +227,26 @@ if wants http; then
   done
 fi
 
+# Where our server's time goes under the no-outbound load: JFR execution samples, top frames and
+# the first frame of ours (io.feishubot) in each sample. Full mode only; its own run, not measured.
+top_frames() { # jfr file
+  "$(dirname "$(readlink -f "$JAVA17")")/jfr" print --events jdk.ExecutionSample "$1" > "$1.txt"
+  echo "-- top frames (self time)"
+  awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' "$1.txt" |
+    sort | uniq -c | sort -rn | head -20
+  echo "-- first feishu-bot frame on the stack (inclusive)"
+  awk '/stackTrace = \[/ {inside=1; found=0; next} inside && /io\.feishubot/ && !found {l=$0; sub(/^[ \t]+/, "", l); sub(/line:.*/, "", l); print l; found=1} /^\]/ {inside=0}' "$1.txt" |
+    sort | uniq -c | sort -rn | head -15
+}
+if wants http && [ "$MODE" = full ]; then
+  log "JFR profile of our server under the no-outbound load"
+  start_fake
+  start_server ours "$HTTP_JVM_FLAGS -XX:StartFlightRecording=filename=$OUT/ours-app.jfr,settings=profile,dumponexit=true"
+  wrk_run "$SERVER_URL" "$WARM_S" "$WORK/app-warm.txt" > /dev/null
+  stop "$SERVER_PID"; stop "$FAKE_PID"
+  [ -f "$OUT/ours-app.jfr" ] && top_frames "$OUT/ours-app.jfr" > "$OUT/ours-app-profile.txt"
+fi
+
 # --- 3. startup ---------------------------------------------------------------------------------
 probe() { # label url command...
   local label=$1 url=$2; shift 2
