@@ -288,20 +288,29 @@ if wants startup; then
 fi
 
 # --- 4. memory ----------------------------------------------------------------------------------
+memory_run() { # label server flags [malloc arenas]
+  local label=$1 server=$2 flags=$3 arenas=${4:-}
+  log "memory $label: RSS after $MEMORY_EVENTS /ping events with $flags${arenas:+ MALLOC_ARENA_MAX=$arenas}"
+  start_fake
+  if [ -n "$arenas" ]; then MALLOC_ARENA_MAX=$arenas start_server "$server" "$flags"; else start_server "$server" "$flags"; fi
+  local idle sent rss hwm
+  idle=$(awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
+  sent=$(tool Sender "$SERVER_URL" "$WORK/ping-memory.txt" "$MEMORY_EVENTS" 4)
+  sleep 2
+  rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
+  hwm=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")
+  record memory "$label" "$((rss / 1024))" "MiB RSS" \
+    "idle=$((idle / 1024))MiB peak=$((hwm / 1024))MiB sender(sent ok failed s)=$sent replies=$(fake_stat 2)"
+  stop "$SERVER_PID"; stop "$FAKE_PID"
+}
+# A lean set for small containers: smaller heap, C1 only (no C2 code or compiler arenas), a
+# smaller code cache and thread stacks, two malloc arenas.
+LEAN_JVM_FLAGS=${LEAN_JVM_FLAGS:--Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=24m -Xss256k}
 if wants memory; then
-  for server in ours sdk-quiet; do
-    log "memory $server: RSS after $MEMORY_EVENTS /ping events with $MEMORY_JVM_FLAGS"
-    start_fake
-    start_server "$server" "$MEMORY_JVM_FLAGS"
-    idle=$(awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
-    sent=$(tool Sender "$SERVER_URL" "$WORK/ping-memory.txt" "$MEMORY_EVENTS" 4)
-    sleep 2
-    rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
-    hwm=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")
-    record memory "$server" "$((rss / 1024))" "MiB RSS" \
-      "idle=$((idle / 1024))MiB peak=$((hwm / 1024))MiB sender(sent ok failed s)=$sent replies=$(fake_stat 2)"
-    stop "$SERVER_PID"; stop "$FAKE_PID"
-  done
+  memory_run ours ours "$MEMORY_JVM_FLAGS"
+  memory_run sdk-quiet sdk-quiet "$MEMORY_JVM_FLAGS"
+  memory_run ours-lean ours "$LEAN_JVM_FLAGS" 2
+  memory_run sdk-quiet-lean sdk-quiet "$LEAN_JVM_FLAGS" 2
 fi
 
 # --- 5. token fetches under a compressed token lifetime -----------------------------------------

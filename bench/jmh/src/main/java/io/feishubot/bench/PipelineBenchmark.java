@@ -150,7 +150,7 @@ public class PipelineBenchmark {
             // comes round, so every claim is a first claim, as in production.
             new InMemoryIdempotencyStore(Duration.ZERO),
             new CommandRouter(List.of(new PingCommand())),
-            (messageId, message, uuid) -> {},
+            (messageId, message, uuid, deadline) -> {},
             clock,
             registry);
     return new EventWebhook(new RequestAuthenticator(config), execution, config, clock, registry);
