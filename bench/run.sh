@@ -34,7 +34,7 @@ if [ "$MODE" = quick ]; then
   JMH_OPTS=(-f 1 -wi 5 -w 2s -i 5 -r 1s)
   WARM_S=5; RUN_S=5; POOL=60000; STARTUP_RUNS=3; TOKEN_RUN_S=0
 else
-  JMH_OPTS=(-f 2 -wi 8 -w 2s -i 8 -r 2s)
+  JMH_OPTS=(-f 1 -wi 8 -w 2s -i 10 -r 2s)
   WARM_S=10; RUN_S=15; POOL=160000; STARTUP_RUNS=5; TOKEN_RUN_S=65
 fi
 CONNECTIONS=16
@@ -148,6 +148,11 @@ if wants jmh; then
   "$JAVA17" -cp "$BENCH_CP" org.openjdk.jmh.Main DedupStoreBenchmark -rf csv -rff "$OUT/jmh-dedup.csv" \
     > "$OUT/jmh-dedup.txt"
   awk -F, 'NR>1 {gsub(/"/,""); printf "dedup\tclaim with %s live entries\t%.0f\tns/op\n", $8, $5}' "$OUT/jmh-dedup.csv" |
+    while IFS=$'\t' read -r s n v u; do record "$s" "$n" "$v" "$u"; done
+  log "JMH: per-event fixed costs that a cache could avoid"
+  "$JAVA17" -cp "$BENCH_CP" org.openjdk.jmh.Main CostCentersBenchmark -rf csv -rff "$OUT/jmh-costs.csv" \
+    > "$OUT/jmh-costs.txt"
+  awk -F, 'NR>1 {gsub(/"/,""); sub(/.*\./, "", $1); printf "cost\t%s\t%.0f\tns/op\n", $1, $5}' "$OUT/jmh-costs.csv" |
     while IFS=$'\t' read -r s n v u; do record "$s" "$n" "$v" "$u"; done
   if [ "$MODE" = full ]; then
     "$JAVA17" -cp "$BENCH_CP" org.openjdk.jmh.Main 'PipelineBenchmark\.(feishuBot|sdk)$' \
