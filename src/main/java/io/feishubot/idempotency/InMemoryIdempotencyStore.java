@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The embedded default: claims live in this process only, which is right for {@code quarkus dev}
@@ -15,6 +16,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   private static final int SWEEP_THRESHOLD = 10_000;
 
   private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final AtomicInteger sweepAt = new AtomicInteger(SWEEP_THRESHOLD);
   private final Duration retention;
 
   public InMemoryIdempotencyStore(Duration retention) {
@@ -23,9 +25,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
   @Override
   public ClaimResult claim(IdempotencyKey key, Instant now, Instant inProgressUntil) {
-    if (entries.size() > SWEEP_THRESHOLD) {
-      entries.values().removeIf(entry -> entry.isFree(now));
-    }
+    sweepIfGrown(now);
     Entry mine = new Entry(false, now.plus(retention), inProgressUntil, Optional.empty());
     Entry[] found = new Entry[1];
     // compute() runs atomically per key: exactly one racer sees a free slot and installs its claim.
@@ -44,6 +44,23 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     return found[0].completed()
         ? new ClaimResult.Completed(found[0].response())
         : new ClaimResult.InProgress();
+  }
+
+  /**
+   * Drops expired entries once the map has doubled since the last sweep. A fixed threshold would
+   * make every claim scan the whole map once a day's traffic exceeds it and nothing has expired
+   * yet: 0.1 ms per claim at 10k remembered events, 3 ms at 50k (bench/: DedupStoreBenchmark).
+   */
+  private void sweepIfGrown(Instant now) {
+    int threshold = sweepAt.get();
+    if (entries.size() <= threshold || !sweepAt.compareAndSet(threshold, Integer.MAX_VALUE)) {
+      return; // small enough, or another claim is sweeping
+    }
+    try {
+      entries.values().removeIf(entry -> entry.isFree(now));
+    } finally {
+      sweepAt.set(Math.max(SWEEP_THRESHOLD, 2 * entries.size()));
+    }
   }
 
   @Override

@@ -1,0 +1,108 @@
+package io.feishubot.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.feishubot.feishu.EventCipher;
+import io.feishubot.feishu.EventSignature;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Signed, encrypted {@code im.message.receive_v1} deliveries as Feishu sends them, each with its own
+ * event id, built with the product's own cipher and signature code (whose test vectors pin them to
+ * Feishu's). The same bytes go to our pipeline and to the SDK.
+ */
+public final class Deliveries {
+
+  /** The app the benchmarks pretend to be; the fake Open API accepts these credentials. */
+  public static final String APP_ID = "cli_bench";
+
+  public static final String APP_SECRET = "bench-app-secret";
+  public static final String VERIFICATION_TOKEN = "vtoken123";
+  public static final String ENCRYPT_KEY = "test key";
+  public static final String TENANT_TOKEN = "t-bench0token";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What the message is: a {@code /ping} from a user, or a message from an app (ignored). */
+  public enum Kind {
+    PING,
+    FROM_APP
+  }
+
+  /** One delivery: the exact body bytes and the three signature headers. */
+  public record Delivery(
+      String eventId,
+      String messageId,
+      byte[] body,
+      String timestamp,
+      String nonce,
+      String signature) {}
+
+  private Deliveries() {}
+
+  public static List<Delivery> generate(Kind kind, int count, Instant timestamp) {
+    EventCipher cipher = new EventCipher(ENCRYPT_KEY);
+    String ts = Long.toString(timestamp.getEpochSecond());
+    List<Delivery> deliveries = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      String eventId = UUID.randomUUID().toString().replace("-", "");
+      String messageId = "om_" + UUID.randomUUID().toString().replace("-", "");
+      String plaintext = plaintext(kind, eventId, messageId, timestamp);
+      byte[] body =
+          ("{\"encrypt\":\"" + cipher.encrypt(plaintext.getBytes(StandardCharsets.UTF_8)) + "\"}")
+              .getBytes(StandardCharsets.UTF_8);
+      String nonce = UUID.randomUUID().toString();
+      deliveries.add(
+          new Delivery(
+              eventId,
+              messageId,
+              body,
+              ts,
+              nonce,
+              EventSignature.compute(ts, nonce, ENCRYPT_KEY, body)));
+    }
+    return deliveries;
+  }
+
+  /** A group message that mentions the bot, shaped like the platform's (schema 2.0). */
+  static String plaintext(Kind kind, String eventId, String messageId, Instant created) {
+    String createTime = Long.toString(created.toEpochMilli());
+    ObjectNode root = JSON.createObjectNode();
+    root.put("schema", "2.0");
+    ObjectNode header = root.putObject("header");
+    header.put("event_id", eventId);
+    header.put("event_type", "im.message.receive_v1");
+    header.put("create_time", createTime);
+    header.put("token", VERIFICATION_TOKEN);
+    header.put("app_id", APP_ID);
+    header.put("tenant_key", "736588c9260f175e");
+    ObjectNode event = root.putObject("event");
+    ObjectNode sender = event.putObject("sender");
+    ObjectNode senderId = sender.putObject("sender_id");
+    senderId.put("open_id", "ou_7d8a6e6df7621556ce0d21922b676706ccs");
+    senderId.put("union_id", "on_8ed6aa67826108097d9ee143816345");
+    senderId.put("user_id", "e33ggbyz");
+    sender.put("sender_type", kind == Kind.PING ? "user" : "app");
+    sender.put("tenant_key", "736588c9260f175e");
+    ObjectNode message = event.putObject("message");
+    message.put("message_id", messageId);
+    message.put("create_time", createTime);
+    message.put("chat_id", "oc_5ce6d572455d361153b7cb51da133945");
+    message.put("chat_type", "group");
+    message.put("message_type", "text");
+    message.put("content", JSON.createObjectNode().put("text", "@_user_1 /ping").toString());
+    ObjectNode bot = message.putArray("mentions").addObject();
+    bot.put("key", "@_user_1");
+    ObjectNode botId = bot.putObject("id");
+    botId.put("open_id", "ou_bot0000000000000000000000000000");
+    botId.put("union_id", "on_bot000000000000000000000000000");
+    botId.put("user_id", "");
+    bot.put("name", "DeployBot");
+    bot.put("tenant_key", "736588c9260f175e");
+    return root.toString();
+  }
+}
