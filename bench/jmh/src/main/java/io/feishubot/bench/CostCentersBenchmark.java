@@ -33,7 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class CostCentersBenchmark {
@@ -55,8 +57,7 @@ public class CostCentersBenchmark {
         MessageDigest.getInstance("SHA-256")
             .digest(Deliveries.ENCRYPT_KEY.getBytes(StandardCharsets.UTF_8));
     key = new SecretKeySpec(digest, "AES");
-    byte[] body =
-        Deliveries.generate(Deliveries.Kind.PING, 1, Instant.now()).get(0).body();
+    byte[] body = Deliveries.generate(Deliveries.Kind.PING, 1, Instant.now()).get(0).body();
     ciphertext = ((EncryptedEnvelope) new EnvelopeParser().parse(body)).encrypt();
     raw = Base64.getDecoder().decode(ciphertext);
     reusable = Cipher.getInstance("AES/CBC/PKCS5Padding");

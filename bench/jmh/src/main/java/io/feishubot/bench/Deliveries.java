@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Signed, encrypted {@code im.message.receive_v1} deliveries as Feishu sends them, each with its own
- * event id, built with the product's own cipher and signature code (whose test vectors pin them to
- * Feishu's). The same bytes go to our pipeline and to the SDK.
+ * Signed, encrypted {@code im.message.receive_v1} deliveries as Feishu sends them, each with its
+ * own event id, built with the product's own cipher and signature code (whose test vectors pin them
+ * to Feishu's). The same bytes go to our pipeline and to the SDK.
  */
 public final class Deliveries {
 

@@ -37,7 +37,8 @@ public final class Sender {
               try {
                 HttpResponse<Void> response =
                     client.send(
-                        PoolFile.request(url, lines.get(i)), HttpResponse.BodyHandlers.discarding());
+                        PoolFile.request(url, lines.get(i)),
+                        HttpResponse.BodyHandlers.discarding());
                 (response.statusCode() == 200 ? ok : failed).incrementAndGet();
               } catch (Exception e) {
                 failed.incrementAndGet();

@@ -16,9 +16,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The same bot as feishu-bot's {@code /ping}, written the way the SDK's samples show: an SDK
- * {@link Client} for replies (it caches the tenant token itself), an {@link EventDispatcher} with
- * one message handler that skips redeliveries by event id, ignores non-users, reads the text and
+ * The same bot as feishu-bot's {@code /ping}, written the way the SDK's samples show: an SDK {@link
+ * Client} for replies (it caches the tenant token itself), an {@link EventDispatcher} with one
+ * message handler that skips redeliveries by event id, ignores non-users, reads the text and
  * replies "pong" in the thread.
  */
 @SpringBootApplication
