@@ -88,17 +88,26 @@ public class TenantAccessTokens {
 
   /**
    * Fetches the first token while the instance starts, not inside the first event's 3 s: the first
-   * call also warms the HTTP client. A failure here is only logged; the first event fetches again.
+   * call also warms the HTTP client. It runs beside startup rather than in it, so the port opens
+   * without waiting for Feishu; an event that needs the token meanwhile waits for this same fetch
+   * (single flight). A failure is only logged; the first event fetches again.
    */
   void prefetch(@Observes StartupEvent started) {
     if (config.dryRunEffective()) {
       return;
     }
-    try {
-      current(clock.instant().plus(STARTUP_FETCH_BUDGET));
-    } catch (RuntimeException e) {
-      LOG.warnf("could not fetch a tenant access token at startup (%s)", describe(e));
-    }
+    Thread prefetch =
+        new Thread(
+            () -> {
+              try {
+                current(clock.instant().plus(STARTUP_FETCH_BUDGET));
+              } catch (RuntimeException e) {
+                LOG.warnf("could not fetch a tenant access token at startup (%s)", describe(e));
+              }
+            },
+            "feishu-token-prefetch");
+    prefetch.setDaemon(true);
+    prefetch.start();
   }
 
   /**

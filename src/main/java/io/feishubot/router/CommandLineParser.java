@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads a command out of a received text or post message. Feishu writes each mention as a
@@ -22,6 +23,7 @@ public final class CommandLineParser {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String MENTION_ALL = "@_all";
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final Optional<String> botOpenId;
 
@@ -45,7 +47,7 @@ public final class CommandLineParser {
     if (rest.startsWith("@_")) {
       return Optional.empty(); // addressed to somebody else first
     }
-    String[] words = resolveMentions(rest, mentions).strip().split("\\s+", -1);
+    String[] words = WHITESPACE.split(resolveMentions(rest, mentions).strip(), -1);
     String first = words[0];
     if (first.startsWith("/") || first.startsWith("／")) {
       first = first.substring(1);
