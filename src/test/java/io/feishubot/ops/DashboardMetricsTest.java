@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.feishubot.testsupport.BotEndpoint;
 import io.feishubot.testsupport.DynaliteTestResource;
 import io.feishubot.testsupport.Events;
 import io.feishubot.testsupport.FakeFeishuOpenApi;
@@ -96,13 +97,7 @@ class DashboardMetricsTest {
   }
 
   private static void send(FeishuDelivery delivery, int status) {
-    given()
-        .contentType("application/json")
-        .headers(delivery.headers())
-        .body(delivery.body())
-        .post("/feishu/events")
-        .then()
-        .statusCode(status);
+    BotEndpoint.send(delivery).then().statusCode(status);
   }
 
   /** Sample names of the scrape: {@code name{labels} value} or {@code name value}. */

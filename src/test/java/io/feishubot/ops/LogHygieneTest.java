@@ -1,11 +1,11 @@
 package io.feishubot.ops;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.feishubot.outbound.TenantAccessTokens;
+import io.feishubot.testsupport.BotEndpoint;
 import io.feishubot.testsupport.Events;
 import io.feishubot.testsupport.FakeFeishuOpenApi;
 import io.feishubot.testsupport.FeishuDelivery;
@@ -124,13 +124,7 @@ class LogHygieneTest {
   }
 
   private static String deliver(FeishuDelivery delivery, int status) {
-    given()
-        .contentType("application/json")
-        .headers(delivery.headers())
-        .body(delivery.body())
-        .post("/feishu/events")
-        .then()
-        .statusCode(status);
+    BotEndpoint.send(delivery).then().statusCode(status);
     return delivery.bodyText();
   }
 
