@@ -73,11 +73,6 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     entries.remove(key.value());
   }
 
-  /** How many keys are held, expired or not; for tests and metrics. */
-  public int size() {
-    return entries.size();
-  }
-
   private record Entry(
       boolean completed, Instant expiresAt, Instant inProgressUntil, Optional<String> response) {
 

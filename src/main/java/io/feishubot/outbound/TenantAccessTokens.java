@@ -102,7 +102,9 @@ public class TenantAccessTokens {
               try {
                 current(clock.instant().plus(STARTUP_FETCH_BUDGET));
               } catch (RuntimeException e) {
-                LOG.warnf("could not fetch a tenant access token at startup (%s)", describe(e));
+                LOG.warnf(
+                    "could not fetch a tenant access token at startup (%s)",
+                    FeishuApiException.describe(e));
               }
             },
             "feishu-token-prefetch");
@@ -125,12 +127,6 @@ public class TenantAccessTokens {
     } finally {
       fetchLock.unlock();
     }
-  }
-
-  private static String describe(RuntimeException e) {
-    return e instanceof FeishuApiException || e instanceof OutboundDeadlineException
-        ? e.getMessage()
-        : e.getClass().getSimpleName();
   }
 
   private void lockBefore(Instant deadline) {

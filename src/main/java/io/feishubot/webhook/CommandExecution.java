@@ -7,7 +7,6 @@ import io.feishubot.idempotency.IdempotencyKey;
 import io.feishubot.idempotency.IdempotencyStore;
 import io.feishubot.idempotency.IdempotencyStoreUnavailableException;
 import io.feishubot.outbound.FeishuApiException;
-import io.feishubot.outbound.OutboundDeadlineException;
 import io.feishubot.outbound.OutgoingMessage;
 import io.feishubot.outbound.ReplySender;
 import io.feishubot.router.CommandContext;
@@ -67,7 +66,9 @@ public class CommandExecution {
       CommandLine command,
       Instant deadline) {
     IdempotencyKey key = new IdempotencyKey(appId, header.eventId());
-    MDC.put(LogFields.COMMAND, router.knows(command.name()) ? command.name() : "unknown");
+    // Unknown names are typed by users: keep them out of metric tags and log fields.
+    String commandTag = router.knows(command.name()) ? command.name() : "unknown";
+    MDC.put(LogFields.COMMAND, commandTag);
     ClaimResult claim;
     try {
       claim = store.claim(key, clock.instant(), deadline.plus(IN_PROGRESS_GRACE));
@@ -102,13 +103,11 @@ public class CommandExecution {
       // Exception text of our own types is payload-free; for others only the type is logged.
       LOG.warnf(
           "event %s: command /%s failed (%s), asking for redelivery",
-          header.eventId(), command.name(), describe(e));
+          header.eventId(), command.name(), FeishuApiException.describe(e));
       return new WebhookResult.RetryLater("command failed");
     } finally {
       sample.stop(
-          Timer.builder("feishu.command.duration")
-              .tag("command", router.knows(command.name()) ? command.name() : "unknown")
-              .register(registry));
+          Timer.builder("feishu.command.duration").tag("command", commandTag).register(registry));
     }
     try {
       store.complete(key, clock.instant(), Optional.empty());
@@ -127,11 +126,5 @@ public class CommandExecution {
       // The claim lapses on its own at its in-progress expiry.
       LOG.warnf("could not release claim for event %s", key.eventId());
     }
-  }
-
-  private static String describe(RuntimeException e) {
-    return e instanceof FeishuApiException || e instanceof OutboundDeadlineException
-        ? e.getMessage()
-        : e.getClass().getSimpleName();
   }
 }
