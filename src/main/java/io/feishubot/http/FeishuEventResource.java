@@ -1,8 +1,11 @@
 package io.feishubot.http;
 
 import io.feishubot.webhook.EventWebhook;
+import io.feishubot.webhook.Triage;
 import io.feishubot.webhook.WebhookRequest;
 import io.feishubot.webhook.WebhookResult;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,14 +14,22 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
  * The one endpoint Feishu posts to. It only translates HTTP to a {@link WebhookRequest} and a
  * {@link WebhookResult} back, so the same code serves {@code quarkus dev}, Knative and Lambda.
+ *
+ * <p>A delivery is triaged on the I/O thread that read it: most deliveries (challenges, rejected
+ * requests, events that need no action) are answered there without a hand-off to a worker thread.
+ * Only a command, which waits on the idempotency store and the Open API, moves to a worker.
  */
 @Path("/feishu/events")
 public class FeishuEventResource {
+
+  /** Feishu only needs a 200; the body is what its console shows for a manual test. */
+  private static final byte[] SUCCESS = "{\"msg\":\"success\"}".getBytes(StandardCharsets.UTF_8);
 
   private final EventWebhook webhook;
 
@@ -29,15 +40,24 @@ public class FeishuEventResource {
   @POST
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response receive(byte[] body, @Context HttpHeaders headers) {
-    WebhookResult result =
-        webhook.handle(
+  public Uni<Response> receive(byte[] body, @Context HttpHeaders headers) {
+    Triage triage =
+        webhook.triage(
             new WebhookRequest(body == null ? new byte[0] : body, headers::getHeaderString));
+    if (triage instanceof Triage.CommandPending command) {
+      return Uni.createFrom()
+          .item(() -> response(webhook.execute(command)))
+          .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+    return Uni.createFrom().item(response(((Triage.Answered) triage).result()));
+  }
+
+  private static Response response(WebhookResult result) {
     if (result instanceof WebhookResult.Challenge challenge) {
       return Response.ok(Map.of("challenge", challenge.challenge())).build();
     }
     if (result instanceof WebhookResult.Acknowledged) {
-      return Response.ok(Map.of("msg", "success")).build();
+      return Response.ok(SUCCESS, MediaType.APPLICATION_JSON_TYPE).build();
     }
     if (result instanceof WebhookResult.Rejected rejected) {
       return ErrorBodies.response(rejected.reason().status(), rejected.reason().publicMessage());

@@ -44,6 +44,7 @@ public class CommandExecution {
   private final ReplySender replies;
   private final Clock clock;
   private final MeterRegistry registry;
+  private final EventMeters meters;
 
   public CommandExecution(
       IdempotencyStore store,
@@ -56,6 +57,7 @@ public class CommandExecution {
     this.replies = replies;
     this.clock = clock;
     this.registry = registry;
+    this.meters = new EventMeters(registry);
   }
 
   /** Runs {@code command} for the event unless another delivery of it got there first. */
@@ -106,8 +108,7 @@ public class CommandExecution {
           header.eventId(), command.name(), FeishuApiException.describe(e));
       return new WebhookResult.RetryLater("command failed");
     } finally {
-      sample.stop(
-          Timer.builder("feishu.command.duration").tag("command", commandTag).register(registry));
+      sample.stop(meters.commandDuration(commandTag));
     }
     try {
       store.complete(key, clock.instant(), Optional.empty());

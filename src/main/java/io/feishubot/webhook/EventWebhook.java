@@ -3,14 +3,13 @@ package io.feishubot.webhook;
 import io.feishubot.config.FeishuConfig;
 import io.feishubot.feishu.Envelope;
 import io.feishubot.feishu.EventCallback;
+import io.feishubot.feishu.EventHeader;
 import io.feishubot.feishu.MalformedPayloadException;
 import io.feishubot.feishu.MessageReceived;
 import io.feishubot.feishu.UrlVerification;
 import io.feishubot.router.CommandLine;
 import io.feishubot.router.CommandLineParser;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +27,9 @@ public class EventWebhook {
 
   private static final Logger LOG = Logger.getLogger(EventWebhook.class);
 
+  private static final Triage.Answered IGNORED =
+      new Triage.Answered(new WebhookResult.Acknowledged(WebhookResult.Outcome.IGNORED));
+
   /** Larger bodies are refused before any work; real events are a few kilobytes. */
   public static final int MAX_BODY_BYTES = 1024 * 1024;
 
@@ -36,7 +38,7 @@ public class EventWebhook {
   private final CommandLineParser commandLines;
   private final FeishuConfig config;
   private final Clock clock;
-  private final MeterRegistry registry;
+  private final EventMeters meters;
 
   public EventWebhook(
       RequestAuthenticator authenticator,
@@ -49,47 +51,82 @@ public class EventWebhook {
     this.commandLines = new CommandLineParser(config.botOpenId());
     this.config = config;
     this.clock = clock;
-    this.registry = registry;
+    this.meters = new EventMeters(registry);
   }
 
-  /** Handles one delivery; never throws for anything the caller sent. */
+  /**
+   * Handles one delivery start to finish on the calling thread; never throws for anything the
+   * caller sent.
+   */
   public WebhookResult handle(WebhookRequest request) {
+    Triage triage = triage(request);
+    return triage instanceof Triage.CommandPending pending
+        ? execute(pending)
+        : ((Triage.Answered) triage).result();
+  }
+
+  /**
+   * Authenticates a delivery and decides what it needs, without I/O: safe on an event loop. Only a
+   * {@link Triage.CommandPending} has work left, for {@link #execute}.
+   */
+  public Triage triage(WebhookRequest request) {
     try {
-      return authenticateAndDispatch(request);
+      return authenticateAndTriage(request);
     } finally {
       // Threads are pooled (and reused across Lambda invocations): no field may leak to the next.
       LogFields.clear();
     }
   }
 
-  private WebhookResult authenticateAndDispatch(WebhookRequest request) {
+  /** Runs a triaged command: claims the event, runs the handler, sends the reply. May block. */
+  public WebhookResult execute(Triage.CommandPending pending) {
+    try {
+      MDC.put(LogFields.EVENT_ID, pending.header().eventId());
+      MDC.put(LogFields.EVENT_TYPE, pending.header().eventType());
+      WebhookResult result =
+          execution.run(
+              pending.header(),
+              pending.appId(),
+              pending.received(),
+              pending.command(),
+              pending.deadline());
+      logOutcome(pending.header(), result, pending.receivedAt());
+      return result;
+    } finally {
+      LogFields.clear();
+    }
+  }
+
+  private Triage authenticateAndTriage(WebhookRequest request) {
     Instant receivedAt = clock.instant();
     if (request.body().length > MAX_BODY_BYTES) {
-      return rejected(RejectReason.TOO_LARGE);
+      return new Triage.Answered(rejected(RejectReason.TOO_LARGE));
     }
     Envelope envelope;
     try {
       envelope = authenticator.authenticate(request, receivedAt);
     } catch (RejectedRequestException e) {
-      return rejected(e.reason());
+      return new Triage.Answered(rejected(e.reason()));
     }
     if (envelope instanceof UrlVerification challenge) {
-      count("url_verification", "challenge", "none");
+      meters.count("url_verification", "challenge", "none");
       LOG.info("answered a URL verification challenge");
-      return new WebhookResult.Challenge(challenge.challenge());
+      return new Triage.Answered(new WebhookResult.Challenge(challenge.challenge()));
     }
     EventCallback event = (EventCallback) envelope;
     MDC.put(LogFields.EVENT_ID, event.header().eventId());
     MDC.put(LogFields.EVENT_TYPE, event.header().eventType());
-    WebhookResult result = dispatch(event, receivedAt.plus(config.ackDeadline()));
-    logOutcome(event, result, receivedAt);
-    return result;
+    Triage triage = triage(event, receivedAt);
+    if (triage instanceof Triage.Answered answered) {
+      logOutcome(event.header(), answered.result(), receivedAt);
+    }
+    return triage;
   }
 
-  private WebhookResult dispatch(EventCallback event, Instant deadline) {
+  private Triage triage(EventCallback event, Instant receivedAt) {
     if (!MessageReceived.EVENT_TYPE.equals(event.header().eventType())) {
       // Acknowledged, not refused: a non-2xx would make Feishu redeliver it for hours.
-      return new WebhookResult.Acknowledged(WebhookResult.Outcome.IGNORED);
+      return IGNORED;
     }
     MessageReceived received;
     Optional<CommandLine> command;
@@ -97,28 +134,34 @@ public class EventWebhook {
       received = MessageReceived.from(event.event());
       command = commandLines.parse(received.message());
     } catch (MalformedPayloadException e) {
-      return new WebhookResult.Rejected(RejectReason.MALFORMED);
+      return new Triage.Answered(new WebhookResult.Rejected(RejectReason.MALFORMED));
     }
     if (received.sender() == null
         || !"user".equals(received.sender().senderType())
         || command.isEmpty()) {
       // Messages from apps and bots are never commands: answering them could start a loop.
-      return new WebhookResult.Acknowledged(WebhookResult.Outcome.IGNORED);
+      return IGNORED;
     }
     String appId =
         Optional.ofNullable(event.header().appId()).or(config::appId).orElse("unknown-app");
-    return execution.run(event.header(), appId, received, command.get(), deadline);
+    return new Triage.CommandPending(
+        event.header(),
+        appId,
+        received,
+        command.get(),
+        receivedAt,
+        receivedAt.plus(config.ackDeadline()));
   }
 
   private WebhookResult rejected(RejectReason reason) {
-    count("unknown", "rejected", reason.tag());
+    meters.count("unknown", "rejected", reason.tag());
     MDC.put(LogFields.OUTCOME, "rejected");
     LOG.warnf("rejected a delivery: %s", reason.tag());
     return new WebhookResult.Rejected(reason);
   }
 
-  private void logOutcome(EventCallback event, WebhookResult result, Instant receivedAt) {
-    String type = event.header().eventType();
+  private void logOutcome(EventHeader header, WebhookResult result, Instant receivedAt) {
+    String type = header.eventType();
     String outcome;
     String reason = "none";
     if (result instanceof WebhookResult.Acknowledged acknowledged) {
@@ -129,32 +172,29 @@ public class EventWebhook {
     } else {
       outcome = "retry";
     }
-    count(type, outcome, reason);
+    meters.count(type, outcome, reason);
     Duration took = Duration.between(receivedAt, clock.instant());
-    // The ack latency Feishu sees, minus transport; measured here so every runtime reports it.
-    Timer.builder("feishu.events.duration")
-        .tag("type", type)
-        .tag("outcome", outcome)
-        .register(registry)
-        .record(took);
+    meters.recordDuration(type, outcome, took);
+    // Ignored events are most of the traffic in a busy chat and need no trace: they are counted,
+    // and logged at DEBUG. Commands, duplicates, rejections and retries are logged at INFO.
+    Logger.Level level =
+        result instanceof WebhookResult.Acknowledged acknowledged
+                && acknowledged.outcome() == WebhookResult.Outcome.IGNORED
+            ? Logger.Level.DEBUG
+            : Logger.Level.INFO;
+    if (!LOG.isEnabled(level)) {
+      return;
+    }
     long millis = took.toMillis();
     MDC.put(LogFields.OUTCOME, outcome);
     MDC.put(LogFields.DURATION_MS, Long.toString(millis));
-    LOG.infof(
+    LOG.logf(
+        level,
         "event %s type %s outcome %s%s in %d ms",
-        event.header().eventId(),
+        header.eventId(),
         type,
         outcome,
         "none".equals(reason) ? "" : " (" + reason + ")",
         millis);
-  }
-
-  private void count(String type, String outcome, String reason) {
-    Counter.builder("feishu.events")
-        .tag("type", type)
-        .tag("outcome", outcome)
-        .tag("reason", reason)
-        .register(registry)
-        .increment();
   }
 }
