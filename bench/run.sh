@@ -33,13 +33,19 @@ if [ "$MODE" = quick ]; then
   # Our pipeline is a longer call chain than the SDK's and needs ~10 s of warm-up before C2 has
   # compiled it on this machine; shorter warm-ups report the interpreter, not the code.
   JMH_OPTS=(-f 1 -wi 5 -w 2s -i 5 -r 1s)
-  WARM_S=5; RUN_S=5; POOL=60000; STARTUP_RUNS=3; TOKEN_RUN_S=0
+  WARM_MAX_S=150; RUN_S=10; POOL=300000; STARTUP_RUNS=3; TOKEN_RUN_S=0
 else
   # The SDK's time varies between JVM forks (15-23 us): several forks, or the ratio is luck.
   JMH_OPTS=(-f 3 -wi 8 -w 2s -i 8 -r 2s)
-  WARM_S=10; RUN_S=15; POOL=160000; STARTUP_RUNS=5; TOKEN_RUN_S=65
+  WARM_MAX_S=240; RUN_S=15; POOL=300000; STARTUP_RUNS=5; TOKEN_RUN_S=65
 fi
 CONNECTIONS=16
+# Load runs measure a server whose JIT has settled: on one core, HotSpot keeps compiling both apps
+# for one to three minutes, and a measurement taken meanwhile reports the compiler, not the server
+# (our /ping went from ~800 req/s after 5 s to ~3,400 req/s after 120 s). The warm-up ends when
+# fewer than WARM_SETTLED_COMPILES methods were compiled in the last 10 s (jstat), after at least
+# WARM_MIN_S and at most WARM_MAX_S; its length is recorded with each result.
+WARM_MIN_S=30; WARM_SETTLED_COMPILES=25
 MEMORY_EVENTS=10000
 
 JAVA17=${JAVA17:-$(command -v java)}
@@ -165,15 +171,17 @@ fi
 
 # --- pools of unique deliveries -----------------------------------------------------------------
 pool() { # kind size file
-  [ -s "$3" ] && [ "$(wc -l < "$3")" -ge "$2" ] && return 0
+  # Reused while fresh: the deliveries carry signed timestamps, which the server's window refuses
+  # once they are a day old.
+  [ -s "$3" ] && [ "$(wc -l < "$3")" -ge "$2" ] && [ -z "$(find "$3" -mmin +720)" ] && return 0
   tool DeliveryPool "$1" "$2" "$3"
 }
 if wants http || wants startup || wants memory || wants tokens || wants dynamo; then
   log "generating pools of signed, encrypted deliveries with unique event ids"
   pool FROM_APP "$POOL" "$WORK/app-warm.txt"
   pool FROM_APP "$POOL" "$WORK/app-run.txt"
-  pool PING $((POOL / 2)) "$WORK/ping-warm.txt"
-  pool PING $((POOL / 2)) "$WORK/ping-run.txt"
+  pool PING "$POOL" "$WORK/ping-warm.txt"
+  pool PING $((POOL / 4)) "$WORK/ping-run.txt"
   pool PING "$MEMORY_EVENTS" "$WORK/ping-memory.txt"
   pool PING "$DYNAMO_EVENTS" "$WORK/ping-dynamo.txt"
 fi
@@ -218,18 +226,42 @@ wrk_run() { # url seconds pool
     | grep '^RESULT'
 }
 
+JSTAT=$(dirname "$(readlink -f "$JAVA17")")/jstat
+compiled_methods() { "$JSTAT" -compiler "$1" | awk 'NR == 2 {print $1}'; }
+# warm_until_settled URL POOL PID OUTFILE: load until the JIT settles; prints "seconds compiled"
+warm_until_settled() {
+  $LOAD_CPUS wrk -t1 -c"$CONNECTIONS" -d"$WARM_MAX_S"s --timeout 5s -s "$ROOT/bench/http/deliveries.lua" \
+    "$1" -- "$2" 1 > "$4" 2>&1 &
+  local wrk_pid=$! start=$SECONDS before after
+  before=$(compiled_methods "$3")
+  while kill -0 "$wrk_pid" 2>/dev/null; do
+    sleep 10
+    after=$(compiled_methods "$3")
+    echo "warm-up t=$((SECONDS - start))s compiled=$after (+$((after - before)))" >> "$4.jit"
+    if [ $((SECONDS - start)) -ge "$WARM_MIN_S" ] && [ $((after - before)) -lt "$WARM_SETTLED_COMPILES" ]; then
+      kill "$wrk_pid" 2>/dev/null || true
+      break
+    fi
+    before=$after
+  done
+  wait "$wrk_pid" 2>/dev/null || true
+  echo "$((SECONDS - start)) $after"
+}
+
 # --- 2. HTTP end to end -------------------------------------------------------------------------
 if wants http; then
   for server in ours sdk-quiet sdk-default; do
     for scenario in app ping; do
-      log "HTTP $server / $scenario: warm ${WARM_S}s, measure ${RUN_S}s at $CONNECTIONS connections"
+      log "HTTP $server / $scenario: warm until the JIT settles (${WARM_MIN_S}-${WARM_MAX_S}s), measure ${RUN_S}s at $CONNECTIONS connections"
       start_fake
       start_server "$server" "$HTTP_JVM_FLAGS"
-      wrk_run "$SERVER_URL" "$WARM_S" "$WORK/$scenario-warm.txt" > "$OUT/wrk-$server-$scenario-warm.txt"
+      read -r warm_s warm_jit < <(warm_until_settled "$SERVER_URL" "$WORK/$scenario-warm.txt" "$SERVER_PID" \
+        "$OUT/wrk-$server-$scenario-warm.txt")
       result=$(wrk_run "$SERVER_URL" "$RUN_S" "$WORK/$scenario-run.txt")
       echo "$result" > "$OUT/wrk-$server-$scenario.txt"
       tokens=$(fake_stat 1); replies=$(fake_stat 2); rejected=$(fake_stat 3)
-      record http "$server/$scenario" "$result" "" "tokens=$tokens replies=$replies rejected=$rejected"
+      record http "$server/$scenario" "$result" "" \
+        "warm=${warm_s}s jit_methods=$warm_jit tokens=$tokens replies=$replies rejected=$rejected"
       stop "$SERVER_PID"; stop "$FAKE_PID"
     done
   done
@@ -250,7 +282,8 @@ if wants http && [ "$MODE" = full ]; then
   log "JFR profile of our server under the no-outbound load"
   start_fake
   start_server ours "$HTTP_JVM_FLAGS -XX:StartFlightRecording=filename=$OUT/ours-app.jfr,settings=profile,dumponexit=true"
-  wrk_run "$SERVER_URL" "$WARM_S" "$WORK/app-warm.txt" > /dev/null
+  warm_until_settled "$SERVER_URL" "$WORK/app-warm.txt" "$SERVER_PID" "$OUT/wrk-profile-warm.txt" > /dev/null
+  wrk_run "$SERVER_URL" "$RUN_S" "$WORK/app-run.txt" > /dev/null
   stop "$SERVER_PID"; stop "$FAKE_PID"
   [ -f "$OUT/ours-app.jfr" ] && top_frames "$OUT/ours-app.jfr" > "$OUT/ours-app-profile.txt"
 fi
