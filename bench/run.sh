@@ -250,7 +250,10 @@ warm_until_settled() {
 
 # --- 2. HTTP end to end -------------------------------------------------------------------------
 if wants http; then
-  for server in ours sdk-quiet sdk-default; do
+  # The baseline with the SDK's default (per-request INFO) logging only in the full run.
+  HTTP_SERVERS="ours sdk-quiet"
+  [ "$MODE" = full ] && HTTP_SERVERS="ours sdk-quiet sdk-default"
+  for server in $HTTP_SERVERS; do
     for scenario in app ping; do
       log "HTTP $server / $scenario: warm until the JIT settles (${WARM_MIN_S}-${WARM_MAX_S}s), measure ${RUN_S}s at $CONNECTIONS connections"
       start_fake
