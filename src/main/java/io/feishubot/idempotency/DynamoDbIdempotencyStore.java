@@ -17,8 +17,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 
 /**
  * Claims shared by every instance through one DynamoDB table. A claim is a single conditional
- * {@code PutItem}; losing the condition is a domain result, not an error. Any other failure becomes
- * {@link IdempotencyStoreUnavailableException}, so no event is processed without a claim.
+ * {@code PutItem}; losing the condition is a domain result, not an error, and costs no read: a
+ * duplicate is one call on every DynamoDB-protocol server. {@link #find} reads the holder's state
+ * with a consistent {@code GetItem} for the callers that need it. Any other failure becomes {@link
+ * IdempotencyStoreUnavailableException}, so no event is processed without a claim.
  *
  * <p>Item: {@code pk} (S) the key, {@code status} {@code IN_PROGRESS}|{@code COMPLETED}, {@code
  * expiresAt} (N, epoch seconds, the table's TTL attribute), {@code inProgressExpiry} (N, epoch
@@ -85,17 +87,37 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
                                   ":now", n(now.getEpochSecond()),
                                   ":nowMs", n(now.toEpochMilli()),
                                   ":inProgress", s(IN_PROGRESS)))
-                          // AWS puts the blocking item into the exception: a duplicate costs one
-                          // call. dynalite ignores this, hence the GetItem fallback below.
+                          // AWS puts the blocking item into the exception, for free. Servers
+                          // that ignore this (dynalite) leave the status unknown: no extra read.
                           .returnValuesOnConditionCheckFailure(
                               ReturnValuesOnConditionCheckFailure.ALL_OLD)));
       return new ClaimResult.Claimed();
     } catch (ConditionalCheckFailedException taken) {
-      if (taken.hasItem() && !taken.item().isEmpty()) {
-        return resultOf(taken.item());
-      }
-      return resultOf(readConsistently(key));
+      // Taken even if no item came back: a failed write never counts as a claim.
+      Optional<ClaimStatus> status =
+          taken.hasItem() && !taken.item().isEmpty()
+              ? Optional.of(statusOf(taken.item()))
+              : Optional.empty();
+      return new ClaimResult.Taken(status);
     }
+  }
+
+  @Override
+  public Optional<ClaimStatus> find(IdempotencyKey key, Instant now) {
+    Map<String, AttributeValue> item =
+        call(
+                "read",
+                () ->
+                    client.getItem(
+                        g ->
+                            g.tableName(table)
+                                .key(Map.of(PK, s(key.value())))
+                                .consistentRead(true)))
+            .item();
+    if (item == null || item.isEmpty() || isFree(item, now)) {
+      return Optional.empty();
+    }
+    return Optional.of(statusOf(item));
   }
 
   @Override
@@ -132,23 +154,31 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
         () -> client.deleteItem(d -> d.tableName(table).key(Map.of(PK, s(key.value())))));
   }
 
-  private Map<String, AttributeValue> readConsistently(IdempotencyKey key) {
-    return call(
-            "read",
-            () ->
-                client.getItem(
-                    g -> g.tableName(table).key(Map.of(PK, s(key.value()))).consistentRead(true)))
-        .item();
+  /** The claim condition read in reverse: would a claim at {@code now} take this item over? */
+  private static boolean isFree(Map<String, AttributeValue> item, Instant now) {
+    return number(item, EXPIRES_AT) < now.getEpochSecond()
+        || (isInProgress(item) && number(item, IN_PROGRESS_EXPIRY) < now.toEpochMilli());
   }
 
-  /** An empty item means the blocker vanished after our failed put: never run an event twice. */
-  private static ClaimResult resultOf(Map<String, AttributeValue> item) {
-    AttributeValue status = item == null ? null : item.get(STATUS);
+  private static boolean isInProgress(Map<String, AttributeValue> item) {
+    AttributeValue status = item.get(STATUS);
+    return status != null && IN_PROGRESS.equals(status.s());
+  }
+
+  /** Missing numbers never make an item free: an item we cannot read keeps blocking. */
+  private static long number(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null || value.n() == null ? Long.MAX_VALUE : Long.parseLong(value.n());
+  }
+
+  /** Anything not {@code COMPLETED} may still be running: never run an event twice. */
+  private static ClaimStatus statusOf(Map<String, AttributeValue> item) {
+    AttributeValue status = item.get(STATUS);
     if (status != null && COMPLETED.equals(status.s())) {
       AttributeValue response = item.get(RESPONSE);
-      return new ClaimResult.Completed(Optional.ofNullable(response).map(AttributeValue::s));
+      return new ClaimStatus.Completed(Optional.ofNullable(response).map(AttributeValue::s));
     }
-    return new ClaimResult.InProgress();
+    return new ClaimStatus.InProgress();
   }
 
   private <T> T call(String operation, Supplier<T> request) {

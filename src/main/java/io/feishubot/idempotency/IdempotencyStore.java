@@ -14,12 +14,24 @@ public interface IdempotencyStore {
    * none, when its retention has passed, or when it is still in progress but its in-progress expiry
    * ({@code inProgressUntil} of the earlier claim) has passed, which means its owner died.
    *
+   * <p>Losing costs no extra read: the result says the key is {@link ClaimResult.Taken taken} and
+   * carries the holder's status only when the store learnt it for free.
+   *
    * @param now the current time
    * @param inProgressUntil when this claim stops blocking others if it is never completed
    * @throws IdempotencyStoreUnavailableException when the store cannot answer; the caller must not
    *     process the event
    */
   ClaimResult claim(IdempotencyKey key, Instant now, Instant inProgressUntil);
+
+  /**
+   * Reads, consistently, the claim that holds {@code key} at {@code now}: empty when none does,
+   * that is when a claim at {@code now} would succeed. For callers that must know more than {@link
+   * ClaimResult.Taken} told them, such as one replaying a stored response.
+   *
+   * @throws IdempotencyStoreUnavailableException when the store cannot answer
+   */
+  Optional<ClaimStatus> find(IdempotencyKey key, Instant now);
 
   /**
    * Marks a claim held by the caller as done, kept until {@code now} plus the retention.

@@ -41,9 +41,13 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     if (found[0] == null) {
       return new ClaimResult.Claimed();
     }
-    return found[0].completed()
-        ? new ClaimResult.Completed(found[0].response())
-        : new ClaimResult.InProgress();
+    return new ClaimResult.Taken(Optional.of(found[0].status()));
+  }
+
+  @Override
+  public Optional<ClaimStatus> find(IdempotencyKey key, Instant now) {
+    Entry entry = entries.get(key.value());
+    return entry == null || entry.isFree(now) ? Optional.empty() : Optional.of(entry.status());
   }
 
   /**
@@ -78,6 +82,10 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     boolean isFree(Instant now) {
       return expiresAt.isBefore(now) || (!completed && inProgressUntil.isBefore(now));
+    }
+
+    ClaimStatus status() {
+      return completed ? new ClaimStatus.Completed(response) : new ClaimStatus.InProgress();
     }
   }
 }

@@ -9,8 +9,11 @@ import io.feishubot.testsupport.Events;
 import io.feishubot.testsupport.FakeFeishuOpenApi;
 import io.feishubot.testsupport.FeishuDelivery;
 import io.feishubot.testsupport.InjectDynalite;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,32 @@ import org.junit.jupiter.api.Test;
 class DynamoDbEndpointTest {
 
   @InjectDynalite Dynalite dynalite;
+
+  @Inject MeterRegistry registry;
+
+  /** The budget, counted by the store as the endpoint drives it. */
+  @Test
+  void spendsTwoStoreCallsOnNewEvent_andOneOnItsRedelivery() {
+    Events.MessageEvent event = Events.message("/ping");
+    double before = storeCalls();
+    BotEndpoint.deliver(event).then().statusCode(200);
+    double afterNew = storeCalls();
+    BotEndpoint.deliver(event).then().statusCode(200);
+    double afterDuplicate = storeCalls();
+
+    System.out.printf(
+        "[calls] endpoint on dynalite: new event %.0f, redelivery %.0f DynamoDB calls%n",
+        afterNew - before, afterDuplicate - afterNew);
+    assertThat(afterNew - before).as("claim + complete").isEqualTo(2.0);
+    assertThat(afterDuplicate - afterNew).as("the failed claim alone").isEqualTo(1.0);
+    assertThat(BotEndpoint.repliesTo(event.messageId())).hasSize(1);
+  }
+
+  private double storeCalls() {
+    return registry.find("feishu.idempotency.calls").counters().stream()
+        .mapToDouble(Counter::count)
+        .sum();
+  }
 
   @Test
   void duplicateStorm_repliesOnce() throws Exception {

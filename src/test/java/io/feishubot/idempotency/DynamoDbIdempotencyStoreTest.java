@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
@@ -119,13 +121,16 @@ class DynamoDbIdempotencyStoreTest {
     assertEquals(1.0, calls("complete", "ok"));
     assertEquals(2.0, totalCalls());
     assertEquals(2, wire.requests.size(), "requests sent");
+    assertEquals(2, wire.transmissions.get(), "HTTP requests on the wire");
     assertEquals(1, latency("claim").count());
     assertEquals(1, latency("complete").count());
+    System.out.printf(
+        "[calls] new event on dynalite: %d DynamoDB calls%n", wire.transmissions.get());
   }
 
-  /** dynalite ignores ReturnValuesOnConditionCheckFailure, so the store must read the item. */
+  /** dynalite ignores ReturnValuesOnConditionCheckFailure; the store still reads nothing. */
   @Test
-  void spendsTwoCalls_onDuplicate_whenServerOmitsOldItem() {
+  void spendsOneCall_onDuplicate_afterCompletion() {
     IdempotencyKey key = newKey();
     store.claim(key, T0, T0.plusSeconds(3));
     store.complete(key, T0.plusSeconds(1), Optional.of("reply"));
@@ -134,17 +139,26 @@ class DynamoDbIdempotencyStoreTest {
 
     ClaimResult duplicate = store.claim(key, T0.plusSeconds(15), T0.plusSeconds(18));
 
-    assertEquals(new ClaimResult.Completed(Optional.of("reply")), duplicate);
-    assertEquals(1.0, calls("claim", "conditional_failed"));
-    assertEquals(1.0, calls("read", "ok"));
-    assertEquals(2.0, totalCalls());
-    assertEquals(2, wire.requests.size(), "requests sent");
-    System.out.printf("[calls] duplicate on dynalite: %.0f DynamoDB calls%n", totalCalls());
+    assertEquals(new ClaimResult.Taken(Optional.empty()), duplicate);
+    assertOneFailedPutOnly("duplicate of a completed event");
   }
 
-  /** As AWS answers: the blocking item rides in the exception, so a duplicate costs one call. */
   @Test
-  void spendsOneCall_onDuplicate_whenServerReturnsOldItem() {
+  void spendsOneCall_onDuplicate_whileInProgress() {
+    IdempotencyKey key = newKey();
+    store.claim(key, T0, T0.plusSeconds(3));
+    registry.clear();
+    wire.reset();
+
+    ClaimResult duplicate = store.claim(key, T0.plusSeconds(1), T0.plusSeconds(4));
+
+    assertEquals(new ClaimResult.Taken(Optional.empty()), duplicate);
+    assertOneFailedPutOnly("duplicate while in progress");
+  }
+
+  /** As AWS answers: the blocking item rides in the exception, and the claim says what it is. */
+  @Test
+  void reportsHolderStatus_inOneCall_whenServerReturnsOldItem() {
     IdempotencyKey key = newKey();
     store.claim(key, T0, T0.plusSeconds(3));
     registry.clear();
@@ -157,22 +171,54 @@ class DynamoDbIdempotencyStoreTest {
 
     ClaimResult duplicate = store.claim(key, T0.plusSeconds(1), T0.plusSeconds(4));
 
-    assertEquals(new ClaimResult.Completed(Optional.of("from-exception")), duplicate);
-    assertEquals(1.0, totalCalls());
-    assertEquals(1, wire.requests.size(), "requests sent");
+    assertEquals(
+        new ClaimResult.Taken(
+            Optional.of(new ClaimStatus.Completed(Optional.of("from-exception")))),
+        duplicate);
+    assertOneFailedPutOnly("duplicate with the old item returned");
   }
 
   @Test
-  void reportsInProgress_whenBlockingItemVanishedBeforeTheRead() {
+  void findsWithOneConsistentGetItem() {
     IdempotencyKey key = newKey();
-    // The put fails (as if someone held the key) but by the time we read, nothing is there.
+    store.claim(key, T0, T0.plusSeconds(3));
+    store.complete(key, T0.plusSeconds(1), Optional.of("reply"));
+    registry.clear();
+    wire.reset();
+
+    assertEquals(
+        Optional.of(new ClaimStatus.Completed(Optional.of("reply"))),
+        store.find(key, T0.plusSeconds(15)));
+
+    assertEquals(1, wire.requests.size(), "requests sent");
+    GetItemRequest get = assertInstanceOf(GetItemRequest.class, wire.requests.get(0));
+    assertEquals(true, get.consistentRead(), "a duplicate may have just written it");
+    assertEquals(1.0, calls("read", "ok"));
+    assertEquals(1.0, totalCalls());
+  }
+
+  @Test
+  void staysTaken_whenPutFailsWithoutOldItem_evenIfNothingIsStored() {
+    IdempotencyKey key = newKey();
+    // The put fails (as if someone held the key) but nothing is stored when we look.
     wire.conditionFailureWithoutWrite.set(true);
     try {
-      assertInstanceOf(ClaimResult.InProgress.class, store.claim(key, T0, T0.plusSeconds(3)));
+      assertEquals(
+          new ClaimResult.Taken(Optional.empty()), store.claim(key, T0, T0.plusSeconds(3)));
     } finally {
       wire.conditionFailureWithoutWrite.set(false);
     }
-    assertEquals(1.0, calls("read", "ok"));
+    assertEquals(Optional.empty(), store.find(key, T0));
+  }
+
+  private void assertOneFailedPutOnly(String what) {
+    assertEquals(1.0, calls("claim", "conditional_failed"));
+    assertEquals(1.0, totalCalls(), "calls counted");
+    assertEquals(1, wire.requests.size(), "requests sent");
+    assertInstanceOf(PutItemRequest.class, wire.requests.get(0));
+    assertEquals(1, wire.transmissions.get(), "HTTP requests on the wire");
+    System.out.printf(
+        "[calls] %s on dynalite: %d DynamoDB calls%n", what, wire.transmissions.get());
   }
 
   @Test
@@ -248,12 +294,23 @@ class DynamoDbIdempotencyStoreTest {
    */
   static final class RecordingInterceptor implements ExecutionInterceptor {
     final List<SdkRequest> requests = new CopyOnWriteArrayList<>();
+
+    /** HTTP requests sent, retries included: what the server is billed for. */
+    final AtomicInteger transmissions = new AtomicInteger();
+
     final AtomicReference<Map<String, AttributeValue>> oldItemOnConditionFailure =
         new AtomicReference<>();
     final AtomicReference<Boolean> conditionFailureWithoutWrite = new AtomicReference<>(false);
 
     void reset() {
       requests.clear();
+      transmissions.set(0);
+    }
+
+    @Override
+    public void beforeTransmission(
+        Context.BeforeTransmission context, ExecutionAttributes attributes) {
+      transmissions.incrementAndGet();
     }
 
     @Override

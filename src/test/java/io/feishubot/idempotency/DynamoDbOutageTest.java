@@ -58,8 +58,9 @@ class DynamoDbOutageTest {
           IdempotencyStoreUnavailableException.class,
           () -> store.complete(during, now, Optional.empty()));
       assertThrows(IdempotencyStoreUnavailableException.class, () -> store.release(during));
+      assertThrows(IdempotencyStoreUnavailableException.class, () -> store.find(done, now));
       assertEquals(
-          3.0,
+          4.0,
           registry.find("feishu.idempotency.calls").tag("outcome", "error").counters().stream()
               .mapToDouble(c -> c.count())
               .sum());
@@ -69,17 +70,22 @@ class DynamoDbOutageTest {
       assertEquals(port, dynalite.port());
       Instant redelivery = now.plusSeconds(15);
       assertEquals(
-          new ClaimResult.Completed(Optional.empty()),
+          new ClaimResult.Taken(Optional.empty()),
           store.claim(done, redelivery, redelivery.plusSeconds(3)),
+          "state from before the outage");
+      assertEquals(
+          Optional.of(new ClaimStatus.Completed(Optional.empty())),
+          store.find(done, redelivery),
           "state from before the outage");
       assertInstanceOf(
           ClaimResult.Claimed.class,
           store.claim(during, redelivery, redelivery.plusSeconds(3)),
           "the redelivery of the event that met the outage runs");
       assertInstanceOf(
-          ClaimResult.InProgress.class,
+          ClaimResult.Taken.class,
           store.claim(during, redelivery, redelivery.plusSeconds(3)),
           "and runs once");
+      assertEquals(Optional.of(new ClaimStatus.InProgress()), store.find(during, redelivery));
     } finally {
       dynalite.stop();
     }

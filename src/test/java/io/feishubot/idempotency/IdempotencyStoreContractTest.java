@@ -48,14 +48,26 @@ abstract class IdempotencyStoreContractTest {
     assertInstanceOf(ClaimResult.Claimed.class, store().claim(newKey(), T0, T0.plus(PROCESSING)));
   }
 
+  /**
+   * Asserts that {@code result} lost to another claim and returns the holder's status as {@link
+   * IdempotencyStore#find} reads it at {@code now}; a status the claim carried must agree with it.
+   */
+  ClaimStatus takenBy(ClaimResult result, IdempotencyKey key, Instant now) {
+    ClaimResult.Taken taken = assertInstanceOf(ClaimResult.Taken.class, result);
+    Optional<ClaimStatus> found = store().find(key, now);
+    taken.status().ifPresent(status -> assertEquals(Optional.of(status), found, "claim and find"));
+    return found.orElseThrow(() -> new AssertionError("the claim was taken, but find saw none"));
+  }
+
   @Test
   void reportsInProgress_whenDuplicateArrivesDuringProcessing() {
     IdempotencyKey key = newKey();
     store().claim(key, T0, T0.plus(PROCESSING));
 
     Instant later = T0.plusSeconds(1);
-    assertInstanceOf(
-        ClaimResult.InProgress.class, store().claim(key, later, later.plus(PROCESSING)));
+    assertEquals(
+        new ClaimStatus.InProgress(),
+        takenBy(store().claim(key, later, later.plus(PROCESSING)), key, later));
   }
 
   @Test
@@ -66,8 +78,8 @@ abstract class IdempotencyStoreContractTest {
 
     Instant redelivery = T0.plus(Duration.ofMinutes(5));
     assertEquals(
-        new ClaimResult.Completed(Optional.of("{\"toast\":\"done\"}")),
-        store().claim(key, redelivery, redelivery.plus(PROCESSING)));
+        new ClaimStatus.Completed(Optional.of("{\"toast\":\"done\"}")),
+        takenBy(store().claim(key, redelivery, redelivery.plus(PROCESSING)), key, redelivery));
   }
 
   @Test
@@ -78,8 +90,24 @@ abstract class IdempotencyStoreContractTest {
 
     Instant redelivery = T0.plus(Duration.ofHours(6));
     assertEquals(
-        new ClaimResult.Completed(Optional.empty()),
-        store().claim(key, redelivery, redelivery.plus(PROCESSING)));
+        new ClaimStatus.Completed(Optional.empty()),
+        takenBy(store().claim(key, redelivery, redelivery.plus(PROCESSING)), key, redelivery));
+  }
+
+  @Test
+  void findsNothing_forUnknownKey() {
+    assertEquals(Optional.empty(), store().find(newKey(), T0));
+  }
+
+  @Test
+  void findsClaim_withoutChangingIt() {
+    IdempotencyKey key = newKey();
+    store().claim(key, T0, T0.plus(PROCESSING));
+
+    Instant later = T0.plusSeconds(1);
+    assertEquals(Optional.of(new ClaimStatus.InProgress()), store().find(key, later));
+    assertEquals(Optional.of(new ClaimStatus.InProgress()), store().find(key, later));
+    assertInstanceOf(ClaimResult.Taken.class, store().claim(key, later, later.plus(PROCESSING)));
   }
 
   @Test
@@ -89,6 +117,7 @@ abstract class IdempotencyStoreContractTest {
     store().release(key);
 
     Instant redelivery = T0.plusSeconds(15);
+    assertEquals(Optional.empty(), store().find(key, redelivery));
     assertInstanceOf(
         ClaimResult.Claimed.class, store().claim(key, redelivery, redelivery.plus(PROCESSING)));
   }
@@ -99,17 +128,20 @@ abstract class IdempotencyStoreContractTest {
     store().claim(key, T0, T0.plus(PROCESSING)); // its owner crashes and never completes
 
     Instant beforeExpiry = T0.plus(PROCESSING).minusMillis(1);
-    assertInstanceOf(
-        ClaimResult.InProgress.class,
-        store().claim(key, beforeExpiry, beforeExpiry.plus(PROCESSING)));
+    assertEquals(
+        new ClaimStatus.InProgress(),
+        takenBy(
+            store().claim(key, beforeExpiry, beforeExpiry.plus(PROCESSING)), key, beforeExpiry));
 
     Instant afterExpiry = T0.plus(PROCESSING).plusMillis(1);
+    assertEquals(Optional.empty(), store().find(key, afterExpiry), "a lapsed claim holds nothing");
     assertInstanceOf(
         ClaimResult.Claimed.class, store().claim(key, afterExpiry, afterExpiry.plus(PROCESSING)));
     // The new owner holds it now: a third delivery must wait for it.
-    assertInstanceOf(
-        ClaimResult.InProgress.class,
-        store().claim(key, afterExpiry.plusMillis(1), afterExpiry.plus(PROCESSING)));
+    Instant third = afterExpiry.plusMillis(1);
+    assertEquals(
+        new ClaimStatus.InProgress(),
+        takenBy(store().claim(key, third, afterExpiry.plus(PROCESSING)), key, third));
   }
 
   @Test
@@ -119,11 +151,15 @@ abstract class IdempotencyStoreContractTest {
     store().complete(key, T0, Optional.empty());
 
     Instant withinRetention = T0.plus(RETENTION).minusSeconds(2);
-    assertInstanceOf(
-        ClaimResult.Completed.class,
-        store().claim(key, withinRetention, withinRetention.plus(PROCESSING)));
+    assertEquals(
+        new ClaimStatus.Completed(Optional.empty()),
+        takenBy(
+            store().claim(key, withinRetention, withinRetention.plus(PROCESSING)),
+            key,
+            withinRetention));
 
     Instant afterRetention = T0.plus(RETENTION).plusSeconds(2);
+    assertEquals(Optional.empty(), store().find(key, afterRetention), "an expired claim");
     assertInstanceOf(
         ClaimResult.Claimed.class,
         store().claim(key, afterRetention, afterRetention.plus(PROCESSING)));
@@ -148,24 +184,25 @@ abstract class IdempotencyStoreContractTest {
       long began = System.nanoTime();
       start.countDown();
       int claimed = 0;
-      int inProgress = 0;
+      int taken = 0;
       for (Future<ClaimResult> result : results) {
         ClaimResult r = result.get(60, TimeUnit.SECONDS);
         if (r instanceof ClaimResult.Claimed) {
           claimed++;
-        } else if (r instanceof ClaimResult.InProgress) {
-          inProgress++;
+        } else if (r instanceof ClaimResult.Taken) {
+          taken++;
         }
       }
       System.out.printf(
-          "[race] %s: %d threads on one key -> %d claimed, %d in progress in %d ms%n",
+          "[race] %s: %d threads on one key -> %d claimed, %d taken in %d ms%n",
           getClass().getSimpleName(),
           threads,
           claimed,
-          inProgress,
+          taken,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
       assertEquals(1, claimed, "claims granted");
-      assertEquals(threads - 1, inProgress, "duplicates told to wait");
+      assertEquals(threads - 1, taken, "duplicates turned away");
+      assertEquals(Optional.of(new ClaimStatus.InProgress()), store().find(key, T0));
     } finally {
       pool.shutdownNow();
     }
