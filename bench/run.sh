@@ -324,6 +324,9 @@ if wants startup; then
     if [ -f "$WORK/app-aot-trained/app.aot" ]; then
       probe ours-java25-aot-trained "$URL_OURS" bash -c \
         "cd '$WORK/app-aot-trained' && exec '$JAVA25' -XX:AOTCache=app.aot -jar quarkus-run.jar"
+      # With the C1-only flag serverless.yml gives the Lambda JVM: less JIT work competing with boot.
+      probe ours-java25-aot-trained-c1 "$URL_OURS" bash -c \
+        "cd '$WORK/app-aot-trained' && exec '$JAVA25' -XX:AOTCache=app.aot -XX:TieredStopAtLevel=1 -jar quarkus-run.jar"
     else
       echo "AOT training wrote no cache; see $OUT/aot-training.log" >&2
     fi
