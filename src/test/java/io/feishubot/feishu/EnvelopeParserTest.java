@@ -70,6 +70,51 @@ class EnvelopeParserTest {
   }
 
   @Test
+  void rejectsEncrypt_whenNullEmptyOrBlank() {
+    assertEquals("encrypt missing", malformed("{\"encrypt\":null}"));
+    assertEquals("encrypt missing", malformed("{\"encrypt\":\"\"}"));
+    assertEquals("encrypt missing", malformed("{\"encrypt\":\" \"}"));
+  }
+
+  @Test
+  void rejectsEncrypt_whenAnObjectOrArray() {
+    assertEquals("encrypt is not a string", malformed("{\"encrypt\":[\"QUJD\"]}"));
+    assertEquals("encrypt is not a string", malformed("{\"encrypt\":{\"encrypt\":\"QUJD\"}}"));
+  }
+
+  @Test
+  void parsesEncryptedOuterBody_withFieldsBesideEncrypt() {
+    // As the SDKs do: an encrypt field wins over whatever else the body claims to be.
+    assertEquals(
+        new EncryptedEnvelope("QUJD"),
+        parser.parse(
+            utf8("{\"type\":\"url_verification\",\"challenge\":\"c\",\"encrypt\":\"QUJD\"}")));
+    assertEquals(
+        new EncryptedEnvelope("QUJD"),
+        parser.parse(utf8("{\"encrypt\":\"QUJD\",\"schema\":\"2.0\"}")));
+  }
+
+  @Test
+  void parsesEncryptedOuterBody_withEscapesAndWhitespace() {
+    assertEquals(
+        new EncryptedEnvelope("QUJD"),
+        parser.parse(utf8("\n{ \"\\u0065ncrypt\" :\t\"QU\\u004aD\" }\r\n")));
+  }
+
+  @Test
+  void rejects_whenFieldBesideEncryptNestedDeeperThanLimit() {
+    String deep = "{\"encrypt\":\"QUJD\",\"x\":" + "[".repeat(100) + "]".repeat(100) + "}";
+    assertEquals("JSON exceeds parser limits", malformed(deep));
+  }
+
+  @Test
+  void rejects_whenEncryptKeyDuplicatedWithWhitespaceOrEscapes() {
+    assertEquals(
+        "not valid JSON", malformed("{ \"encrypt\" : \"QUJD\" , \"encrypt\" : \"QUJD\" }"));
+    assertEquals("not valid JSON", malformed("{\"encrypt\":\"QUJD\",\"\\u0065ncrypt\":\"QUJD\"}"));
+  }
+
+  @Test
   void parsesSchemaV2Event_fromVectorA1Plaintext() {
     EventCallback callback =
         assertInstanceOf(
@@ -167,9 +212,17 @@ class EnvelopeParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{\"encrypt\":\"x\"} {}", "{\"encrypt\":\"x\"}]", "{\"encrypt\":\"x\"}x"})
+  @ValueSource(
+      strings = {
+        "{\"encrypt\":\"x\"} {}",
+        "{\"encrypt\":\"x\"}]",
+        "{\"encrypt\":\"x\"}x",
+        "{\"encrypt\":\"QUJD\"}}",
+        "{\"encrypt\":\"QUJD\"} {\"encrypt\":\"QUJD\"}",
+        "{\"encrypt\":\"QUJD\"}\f"
+      })
   void rejects_whenTrailingGarbage(String body) {
-    assertThrows(MalformedPayloadException.class, () -> parser.parse(utf8(body)));
+    assertEquals("not valid JSON", malformed(body));
   }
 
   @Test

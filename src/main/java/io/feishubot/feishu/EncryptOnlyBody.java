@@ -1,0 +1,96 @@
+package io.feishubot.feishu;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Recognises the one body shape an encrypted app receives on every delivery, {@code
+ * {"encrypt":"<base64>"}}, without a general JSON parser.
+ *
+ * <p>Building a Jackson tree for it costs more than decrypting the event (bench/jmh): the parser
+ * copies the 1–2 KB base64 value through a char buffer into a String, and builds a tree and a
+ * duplicate-key set for one field. The shape accepted here is a strict subset of JSON: optional
+ * JSON whitespace, exactly one key spelled {@code "encrypt"}, a string of base64 alphabet
+ * characters only (so no escapes, control or non-ASCII characters, and its bytes are its
+ * characters), and nothing but whitespace after the closing brace. Every body that matches parses
+ * with Jackson to the same single field and value, so {@link EnvelopeParser} answers exactly as it
+ * would with the tree. Anything else, including bodies that are merely unusual (escaped characters,
+ * a BOM, extra fields, a duplicate key, an empty value), is not recognised and goes to the tree
+ * parser with all its checks.
+ */
+final class EncryptOnlyBody {
+
+  private static final byte[] KEY = "\"encrypt\"".getBytes(StandardCharsets.US_ASCII);
+
+  /** The standard base64 alphabet and padding, indexed by unsigned byte value. */
+  private static final boolean[] BASE64 = new boolean[256];
+
+  static {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
+    for (int k = 0; k < alphabet.length(); k++) {
+      BASE64[alphabet.charAt(k)] = true;
+    }
+  }
+
+  private EncryptOnlyBody() {}
+
+  /**
+   * The {@code encrypt} value if {@code json} is exactly that shape and the value is non-empty and
+   * at most {@code maxLength} characters; otherwise null.
+   */
+  static String encryptValue(byte[] json, int maxLength) {
+    int i = skipWhitespace(json, 0);
+    i = expect(json, i, (byte) '{');
+    i = skipWhitespace(json, i);
+    i = expectKey(json, i);
+    i = skipWhitespace(json, i);
+    i = expect(json, i, (byte) ':');
+    i = skipWhitespace(json, i);
+    i = expect(json, i, (byte) '"');
+    if (i < 0) {
+      return null;
+    }
+    int start = i;
+    while (i < json.length && BASE64[json[i] & 0xFF]) {
+      i++;
+    }
+    int length = i - start;
+    i = expect(json, i, (byte) '"');
+    i = skipWhitespace(json, i);
+    i = expect(json, i, (byte) '}');
+    if (i < 0 || skipWhitespace(json, i) != json.length || length == 0 || length > maxLength) {
+      return null;
+    }
+    // Base64 characters are ASCII, so Latin-1 decoding is exact (and a plain copy).
+    return new String(json, start, length, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Index of the first non-whitespace byte at or after {@code i}; negative stays negative. */
+  private static int skipWhitespace(byte[] json, int i) {
+    if (i < 0) {
+      return i;
+    }
+    // The four characters JSON calls whitespace, and no others.
+    while (i < json.length
+        && (json[i] == ' ' || json[i] == '\n' || json[i] == '\r' || json[i] == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The index after {@code expected} at {@code i}, or -1. */
+  private static int expect(byte[] json, int i, byte expected) {
+    return i >= 0 && i < json.length && json[i] == expected ? i + 1 : -1;
+  }
+
+  private static int expectKey(byte[] json, int i) {
+    if (i < 0 || json.length - i < KEY.length) {
+      return -1;
+    }
+    for (int k = 0; k < KEY.length; k++) {
+      if (json[i + k] != KEY[k]) {
+        return -1;
+      }
+    }
+    return i + KEY.length;
+  }
+}
