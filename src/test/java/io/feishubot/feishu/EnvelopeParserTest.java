@@ -244,6 +244,46 @@ class EnvelopeParserTest {
                 + "\"event_type\":\"t\"},\"event\":{}}"));
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"message\":{\"message_id\":\"om_1\",\"message_id\":\"om_2\"}}",
+        "{\"message\":{\"mentions\":[{\"key\":\"@_user_1\",\"key\":\"@_user_2\"}]}}",
+        "{\"sender\":{\"sender_id\":{\"open_id\":\"a\",\"open_id\":null}}}",
+        "{\"a\":null,\"a\":null}",
+        "{\"a\":{},\"a\":[]}",
+        "{\"a\":[[[{\"b\":1,\"c\":{\"d\":2,\"d\":3}}]]]}",
+      })
+  void rejectsDecrypted_whenKeyDuplicatedAnywhereInEvent(String event) {
+    byte[] plaintext =
+        utf8(
+            "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e\",\"event_type\":\"t\"},"
+                + "\"event\":"
+                + event
+                + "}");
+    MalformedPayloadException e =
+        assertThrows(MalformedPayloadException.class, () -> parser.parseDecrypted(plaintext));
+    assertEquals("not valid JSON", e.getMessage());
+  }
+
+  @Test
+  void rejectsDecrypted_whenTopLevelOrHeaderKeyDuplicated() {
+    for (String plaintext :
+        new String[] {
+          "{\"schema\":\"2.0\",\"schema\":\"2.0\",\"header\":{\"event_id\":\"e\","
+              + "\"event_type\":\"t\"},\"event\":{}}",
+          "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e\",\"event_type\":\"t\","
+              + "\"token\":\"a\",\"token\":\"b\"},\"event\":{}}",
+          "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e\",\"event_type\":\"t\"},"
+              + "\"event\":{},\"event\":{}}"
+        }) {
+      MalformedPayloadException e =
+          assertThrows(
+              MalformedPayloadException.class, () -> parser.parseDecrypted(utf8(plaintext)));
+      assertEquals("not valid JSON", e.getMessage());
+    }
+  }
+
   @Test
   void rejects_whenNestedDeeperThanLimit() {
     String deep = "{\"a\":".repeat(100) + "1" + "}".repeat(100);
