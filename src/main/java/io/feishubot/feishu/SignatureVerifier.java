@@ -1,11 +1,18 @@
 package io.feishubot.feishu;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Objects;
 
 /** Checks {@code X-Lark-Signature} on event deliveries against the app's Encrypt Key. */
 public final class SignatureVerifier {
 
+  private static final int SHA256_BYTES = 32;
+
   private final String encryptKey;
+  // MessageDigest.getInstance searches the providers on every call; digest() resets for reuse.
+  private final ThreadLocal<MessageDigest> sha256 =
+      ThreadLocal.withInitial(() -> Digests.newDigest("SHA-256"));
 
   /**
    * @throws IllegalArgumentException if the key is blank: with an empty key anyone could compute a
@@ -19,13 +26,19 @@ public final class SignatureVerifier {
     this.encryptKey = encryptKey;
   }
 
-  /** True only if every input is present and the signature matches the raw body exactly. */
+  /**
+   * True only if every input is present and the signature matches the raw body exactly: the digest
+   * of {@link EventSignature#compute}, compared as bytes rather than as hex text.
+   */
   public boolean verify(String timestamp, String nonce, byte[] rawBody, String signature) {
     if (isBlank(timestamp) || isBlank(nonce) || rawBody == null || isBlank(signature)) {
       return false;
     }
-    String expected = EventSignature.compute(timestamp, nonce, encryptKey, rawBody);
-    return ConstantTime.equalsHex(expected, signature);
+    MessageDigest digest = sha256.get();
+    digest.reset();
+    digest.update((timestamp + nonce + encryptKey).getBytes(StandardCharsets.UTF_8));
+    digest.update(rawBody);
+    return ConstantTime.equalsHex(digest.digest(), signature, SHA256_BYTES);
   }
 
   private static boolean isBlank(String value) {

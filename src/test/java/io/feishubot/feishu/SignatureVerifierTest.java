@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -44,6 +46,63 @@ class SignatureVerifierTest {
   void accepts_whenSignatureIsUpperCaseHex() {
     assertTrue(
         verifier.verify(TIMESTAMP, NONCE, body, SIGNATURE_ENCRYPTED_BODY.toUpperCase(Locale.ROOT)));
+  }
+
+  @Test
+  void accepts_whenSignatureIsMixedCaseHex() {
+    StringBuilder mixed = new StringBuilder(SIGNATURE_ENCRYPTED_BODY);
+    for (int i = 0; i < mixed.length(); i += 2) {
+      mixed.setCharAt(i, Character.toUpperCase(mixed.charAt(i)));
+    }
+    assertTrue(verifier.verify(TIMESTAMP, NONCE, body, mixed.toString()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\uff41", // fullwidth a: Character.digit reads it as 10, hex parsing must not
+        "\u0661", // Arabic-Indic one
+        "g", " ",
+      })
+  void rejects_whenSignatureHasANonHexCharacter(String character) {
+    String forged = character + SIGNATURE_ENCRYPTED_BODY.substring(1);
+    assertFalse(verifier.verify(TIMESTAMP, NONCE, body, forged));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {" ", "\n", "0", "00"})
+  void rejects_whenSignatureHasExtraCharacters(String extra) {
+    assertFalse(verifier.verify(TIMESTAMP, NONCE, body, SIGNATURE_ENCRYPTED_BODY + extra));
+    assertFalse(verifier.verify(TIMESTAMP, NONCE, body, extra + SIGNATURE_ENCRYPTED_BODY));
+  }
+
+  /** Comparing bytes must accept exactly the header values that comparing hex text accepted. */
+  @Test
+  void byteComparison_agreesWithHexTextComparison() {
+    byte[] digest = HexFormat.of().parseHex(SIGNATURE_ENCRYPTED_BODY);
+    String alphabet = "0123456789abcdefABCDEFgG \uff41\u0130\u212a";
+    Random random = new Random(7);
+    int accepted = 0;
+    for (int n = 0; n < 100_000; n++) {
+      StringBuilder given = new StringBuilder(SIGNATURE_ENCRYPTED_BODY);
+      for (int e = random.nextInt(3); e >= 0; e--) {
+        int at = random.nextInt(given.length() + 1);
+        char c = alphabet.charAt(random.nextInt(alphabet.length()));
+        switch (random.nextInt(4)) {
+          case 0 -> given.insert(at, c);
+          case 1 -> given.deleteCharAt(Math.min(at, given.length() - 1));
+          case 2 -> given.setCharAt(Math.min(at, given.length() - 1), c);
+          default -> {
+            int i = Math.min(at, given.length() - 1);
+            given.setCharAt(i, Character.toUpperCase(given.charAt(i)));
+          }
+        }
+      }
+      boolean text = ConstantTime.equalsHex(SIGNATURE_ENCRYPTED_BODY, given.toString());
+      assertEquals(text, ConstantTime.equalsHex(digest, given.toString(), 32), given.toString());
+      accepted += text ? 1 : 0;
+    }
+    assertTrue(accepted > 1_000, "the case-flip mutations must keep some signatures valid");
   }
 
   @Test
