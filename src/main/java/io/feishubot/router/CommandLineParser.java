@@ -1,5 +1,7 @@
 package io.feishubot.router;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feishubot.feishu.MalformedPayloadException;
@@ -99,17 +101,44 @@ public final class CommandLineParser {
     if (message.content() == null) {
       return Optional.empty();
     }
-    JsonNode content;
     try {
-      content = JSON.readTree(message.content());
+      return switch (message.messageType()) {
+        case "text" -> Optional.ofNullable(textField(message.content()));
+        case "post" -> Optional.of(postText(JSON.readTree(message.content())));
+        default -> {
+          JSON.readTree(
+              message.content()); // content that is not JSON is malformed, whatever the type
+          yield Optional.empty();
+        }
+      };
     } catch (IOException e) {
       throw new MalformedPayloadException("message content is not JSON", e);
     }
-    return switch (message.messageType()) {
-      case "text" -> Optional.ofNullable(content.path("text").textValue());
-      case "post" -> Optional.of(postText(content));
-      default -> Optional.empty();
-    };
+  }
+
+  /**
+   * What {@code readTree(content).path("text").textValue()} gives, read from the token stream: text
+   * messages are most of what a bot receives, and a tree for one field is most of their cost. As
+   * with the tree, the whole first JSON value must be well-formed, anything after it is ignored, a
+   * later duplicate {@code text} wins, and a {@code text} that is not a string reads as null.
+   */
+  private static String textField(String content) throws IOException {
+    try (JsonParser parser = JSON.createParser(content)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        parser.skipChildren();
+        return null;
+      }
+      String text = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        boolean isText = "text".equals(parser.currentName());
+        JsonToken value = parser.nextToken();
+        if (isText) {
+          text = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+        }
+        parser.skipChildren();
+      }
+      return text;
+    }
   }
 
   private static String postText(JsonNode content) {

@@ -3,15 +3,20 @@ package io.feishubot.router;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feishubot.feishu.MalformedPayloadException;
 import io.feishubot.feishu.MessageReceived.Mention;
 import io.feishubot.feishu.MessageReceived.Message;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CommandLineParserTest {
 
+  private static final ObjectMapper TREE = new ObjectMapper();
   private static final String BOT = "ou_bot";
   private static final Mention BOT_MENTION = new Mention("@_user_1", BOT, null, null, "DeployBot");
   private static final Mention TOM = new Mention("@_user_2", "ou_tom", null, null, "Tom");
@@ -93,6 +98,48 @@ class CommandLineParserTest {
   void contentThatIsNotJson_isMalformed() {
     assertThatThrownBy(() -> anyLeadingMention.parse(message("text", "{not json")))
         .isInstanceOf(MalformedPayloadException.class);
+  }
+
+  /** Reading the text from the token stream must answer exactly as reading it from a tree. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"text\":\"/ping\"}",
+        "{\"text\":\"/a\",\"text\":\"/b\"}", // duplicate: the last wins
+        "{\"text\":\"/a\",\"text\":7}",
+        "{\"text\":7,\"text\":\"/b\"}",
+        "{\"text\":null}",
+        "{\"text\":{\"text\":\"/nested\"}}",
+        "{\"text\":[\"/ping\"]}",
+        "{\"other\":{\"text\":\"/nested\"},\"text\":\"/ping\"}",
+        "{\"other\":[{\"text\":\"/x\"},1,2.5e3,true,null]}",
+        "{}",
+        "[{\"text\":\"/ping\"}]",
+        "\"/ping\"",
+        "42",
+        "null",
+        "",
+        "   ",
+        "{\"text\":\"/ping\"} trailing",
+        "{\"text\":\"/ping\"}{\"text\":\"/pong\"}",
+        "{\"text\":\"\\u002fping \\\"q\\\"\"}",
+        "{not json",
+        "{\"text\":\"/ping\"",
+        "{\"text\":\"/ping\",}",
+        "{\"other\":[1,}",
+        "{\"other\":tru}",
+        "[1,2",
+      })
+  void textFromStream_agreesWithTree(String content) {
+    Optional<String> expected;
+    try {
+      expected = Optional.ofNullable(TREE.readTree(content).path("text").textValue());
+    } catch (IOException e) {
+      assertThatThrownBy(() -> CommandLineParser.plainText(message("text", content)))
+          .isInstanceOf(MalformedPayloadException.class);
+      return;
+    }
+    assertThat(CommandLineParser.plainText(message("text", content))).isEqualTo(expected);
   }
 
   private static Message text(String text, Mention... mentions) {
