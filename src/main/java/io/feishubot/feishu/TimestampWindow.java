@@ -32,7 +32,7 @@ public final class TimestampWindow {
       return TimestampCheck.MISSING;
     }
     String digits = headerValue.trim();
-    if (digits.length() > MAX_DIGITS || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (digits.length() > MAX_DIGITS || !isAsciiDigits(digits)) {
       return TimestampCheck.UNPARSEABLE;
     }
     long value = Long.parseLong(digits);
@@ -45,6 +45,17 @@ public final class TimestampWindow {
       return TimestampCheck.TOO_FAR_IN_FUTURE;
     }
     return TimestampCheck.FRESH;
+  }
+
+  /** Only 0-9: Long.parseLong would also take a sign and non-ASCII digits. */
+  private static boolean isAsciiDigits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Duration requireNonNegative(Duration value, String name) {

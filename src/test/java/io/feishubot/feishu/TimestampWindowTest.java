@@ -77,7 +77,9 @@ class TimestampWindowTest {
         "0x6553f100",
         "1700 000000",
         "Monday, 14-Nov-22 15:53:37 CST",
-        "99999999999999999999999"
+        "99999999999999999999999",
+        "\u0661\u0667\u0660\u0660\u0660\u0660\u0660\u0660\u0660\u0660", // Arabic-Indic
+        "\uff11\uff17\uff10\uff10\uff10\uff10\uff10\uff10\uff10\uff10" // fullwidth
       })
   void reportsUnparseable_whenNotPlainDecimal(String header) {
     assertEquals(TimestampCheck.UNPARSEABLE, window.check(header, NOW));
