@@ -1,6 +1,9 @@
 package io.feishubot.webhook;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
@@ -9,12 +12,32 @@ import java.util.UUID;
  */
 public final class ReplyIds {
 
+  // UUID.nameUUIDFromBytes looks the MD5 provider up on every call; one digest per thread instead.
+  private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(ReplyIds::md5);
+
   private ReplyIds() {}
 
-  /** A name-based UUID (36 characters, under Feishu's 50-character limit). */
+  /**
+   * A name-based (version 3) UUID of the app and event, exactly what {@link UUID#nameUUIDFromBytes}
+   * gives for the same name (36 characters, under Feishu's 50-character limit).
+   */
   public static String forEvent(String appId, String eventId) {
-    return UUID.nameUUIDFromBytes(
-            ("feishu-bot:reply:" + appId + ":" + eventId).getBytes(StandardCharsets.UTF_8))
-        .toString();
+    MessageDigest digest = MD5.get();
+    digest.reset();
+    byte[] hash =
+        digest.digest(
+            ("feishu-bot:reply:" + appId + ":" + eventId).getBytes(StandardCharsets.UTF_8));
+    hash[6] = (byte) ((hash[6] & 0x0f) | 0x30); // version 3
+    hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // IETF variant
+    ByteBuffer bits = ByteBuffer.wrap(hash);
+    return new UUID(bits.getLong(), bits.getLong()).toString();
+  }
+
+  private static MessageDigest md5() {
+    try {
+      return MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has MD5", e);
+    }
   }
 }
