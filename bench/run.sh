@@ -226,6 +226,8 @@ wrk_run() { # url seconds pool
     | grep '^RESULT'
 }
 
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process
 JSTAT=$(dirname "$(readlink -f "$JAVA17")")/jstat
 compiled_methods() { "$JSTAT" -compiler "$1" | awk 'NR == 2 {print $1}'; }
 # warm_until_settled URL POOL PID OUTFILE: load until the JIT settles; prints "seconds compiled"
@@ -260,11 +262,17 @@ if wants http; then
       start_server "$server" "$HTTP_JVM_FLAGS"
       read -r warm_s warm_jit < <(warm_until_settled "$SERVER_URL" "$WORK/$scenario-warm.txt" "$SERVER_PID" \
         "$OUT/wrk-$server-$scenario-warm.txt")
+      cpu_before=$(cpu_ticks "$SERVER_PID")
       result=$(wrk_run "$SERVER_URL" "$RUN_S" "$WORK/$scenario-run.txt")
+      cpu_ticks_used=$(( $(cpu_ticks "$SERVER_PID") - cpu_before ))
       echo "$result" > "$OUT/wrk-$server-$scenario.txt"
       tokens=$(fake_stat 1); replies=$(fake_stat 2); rejected=$(fake_stat 3)
-      record http "$server/$scenario" "$result" "" \
-        "warm=${warm_s}s jit_methods=$warm_jit tokens=$tokens replies=$replies rejected=$rejected"
+      # Server CPU per request does not depend on whether the server or the load generator was
+      # the bottleneck (at 14k req/s ours leaves part of its core idle).
+      requests=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$result")
+      cpu_us=$(( requests > 0 ? cpu_ticks_used * 1000000 / CLK_TCK / requests : 0 ))
+      record http "$server/$scenario" "$result server_cpu_us_per_request=$cpu_us" "" \
+        "warm=${warm_s}s jit_methods=$warm_jit server_cpu=$((cpu_ticks_used * 100 / CLK_TCK / RUN_S))% tokens=$tokens replies=$replies rejected=$rejected"
       stop "$SERVER_PID"; stop "$FAKE_PID"
     done
   done
