@@ -1,6 +1,5 @@
 package io.feishubot.feishu;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
 
@@ -34,11 +33,8 @@ public final class SignatureVerifier {
     if (isBlank(timestamp) || isBlank(nonce) || rawBody == null || isBlank(signature)) {
       return false;
     }
-    MessageDigest digest = sha256.get();
-    digest.reset();
-    digest.update((timestamp + nonce + encryptKey).getBytes(StandardCharsets.UTF_8));
-    digest.update(rawBody);
-    return ConstantTime.equalsHex(digest.digest(), signature, SHA256_BYTES);
+    byte[] expected = Digests.digest(sha256.get(), timestamp + nonce + encryptKey, rawBody);
+    return ConstantTime.equalsHex(expected, signature, SHA256_BYTES);
   }
 
   private static boolean isBlank(String value) {

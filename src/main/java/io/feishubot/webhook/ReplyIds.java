@@ -1,9 +1,9 @@
 package io.feishubot.webhook;
 
+import io.feishubot.feishu.Digests;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
@@ -13,7 +13,8 @@ import java.util.UUID;
 public final class ReplyIds {
 
   // UUID.nameUUIDFromBytes looks the MD5 provider up on every call; one digest per thread instead.
-  private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(ReplyIds::md5);
+  private static final ThreadLocal<MessageDigest> MD5 =
+      ThreadLocal.withInitial(() -> Digests.newDigest("MD5"));
 
   private ReplyIds() {}
 
@@ -31,13 +32,5 @@ public final class ReplyIds {
     hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // IETF variant
     ByteBuffer bits = ByteBuffer.wrap(hash);
     return new UUID(bits.getLong(), bits.getLong()).toString();
-  }
-
-  private static MessageDigest md5() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has MD5", e);
-    }
   }
 }
