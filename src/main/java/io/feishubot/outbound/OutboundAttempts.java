@@ -23,7 +23,9 @@ public class OutboundAttempts {
 
   private final OutboundBudget budget;
   private final MeterRegistry registry;
-  private final ConcurrentMap<String, Counter> calls = new ConcurrentHashMap<>();
+  private final ConcurrentMap<CallTags, Counter> calls = new ConcurrentHashMap<>();
+
+  private record CallTags(OpenApiEndpoint endpoint, String result) {}
 
   public OutboundAttempts(OutboundBudget budget, MeterRegistry registry) {
     this.budget = budget;
@@ -109,12 +111,12 @@ public class OutboundAttempts {
     // Looked up once per pair: building the meter id on every call showed in the /ping profile.
     calls
         .computeIfAbsent(
-            endpoint.tag() + '/' + result,
-            key ->
+            new CallTags(endpoint, result),
+            tags ->
                 Counter.builder("feishu.outbound.calls")
                     .description("Open API attempts by endpoint and result")
-                    .tag("endpoint", endpoint.tag())
-                    .tag("result", result)
+                    .tag("endpoint", tags.endpoint().tag())
+                    .tag("result", tags.result())
                     .register(registry))
         .increment();
   }

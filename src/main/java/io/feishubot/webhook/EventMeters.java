@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The per-event meters, looked up once per tag combination: building a meter id and asking the
- * registry for it on every event cost more than the rest of an ignored event's bookkeeping.
+ * The per-delivery meters of {@link EventWebhook}, looked up once per tag combination: building a
+ * meter id and asking the registry for it on every event cost more than the rest of an ignored
+ * event's bookkeeping.
  */
 final class EventMeters {
 
@@ -18,7 +19,6 @@ final class EventMeters {
   private final MeterRegistry registry;
   private final ConcurrentMap<Tags, Counter> events = new ConcurrentHashMap<>();
   private final ConcurrentMap<Tags, Timer> durations = new ConcurrentHashMap<>();
-  private final ConcurrentMap<String, Timer> commandDurations = new ConcurrentHashMap<>();
 
   EventMeters(MeterRegistry registry) {
     this.registry = registry;
@@ -49,12 +49,5 @@ final class EventMeters {
                     .tag("outcome", tags.outcome())
                     .register(registry))
         .record(took);
-  }
-
-  /** The timer of one command's handler and reply; {@code command} is a known name or "unknown". */
-  Timer commandDuration(String command) {
-    return commandDurations.computeIfAbsent(
-        command,
-        name -> Timer.builder("feishu.command.duration").tag("command", name).register(registry));
   }
 }
