@@ -5,7 +5,6 @@ import io.feishubot.webhook.Triage;
 import io.feishubot.webhook.WebhookRequest;
 import io.feishubot.webhook.WebhookResult;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,9 +20,9 @@ import java.util.Map;
  * The one endpoint Feishu posts to. It only translates HTTP to a {@link WebhookRequest} and a
  * {@link WebhookResult} back, so the same code serves {@code quarkus dev}, Knative and Lambda.
  *
- * <p>A delivery is triaged on the I/O thread that read it: most deliveries (challenges, rejected
- * requests, events that need no action) are answered there without a hand-off to a worker thread.
- * Only a command, which waits on the idempotency store and the Open API, moves to a worker.
+ * <p>A delivery is handled on the I/O thread that read it: challenges, rejected requests and events
+ * that need no action are answered at once, and a command runs as a non-blocking chain there too.
+ * Only its steps that may block (a DynamoDB call, a handler that does I/O) move to a worker thread.
  */
 @Path("/feishu/events")
 public class FeishuEventResource {
@@ -45,9 +44,7 @@ public class FeishuEventResource {
         webhook.triage(
             new WebhookRequest(body == null ? new byte[0] : body, headers::getHeaderString));
     if (triage instanceof Triage.CommandPending command) {
-      return Uni.createFrom()
-          .item(() -> response(webhook.execute(command)))
-          .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+      return webhook.execute(command).map(FeishuEventResource::response);
     }
     return Uni.createFrom().item(response(((Triage.Answered) triage).result()));
   }

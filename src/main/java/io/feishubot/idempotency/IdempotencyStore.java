@@ -42,4 +42,12 @@ public interface IdempotencyStore {
 
   /** Drops a claim held by the caller so that a redelivery can process the event. */
   void release(IdempotencyKey key);
+
+  /**
+   * Whether a call may wait on I/O or a lock, so must not run on an event loop. True unless the
+   * store answers from memory without waiting.
+   */
+  default boolean mayBlock() {
+    return true;
+  }
 }

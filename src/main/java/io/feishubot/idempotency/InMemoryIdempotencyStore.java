@@ -88,4 +88,10 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
       return completed ? new ClaimStatus.Completed(response) : new ClaimStatus.InProgress();
     }
   }
+
+  /** Every call is a lock-free map operation: safe on an event loop. */
+  @Override
+  public boolean mayBlock() {
+    return false;
+  }
 }

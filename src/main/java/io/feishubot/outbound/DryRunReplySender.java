@@ -1,5 +1,6 @@
 package io.feishubot.outbound;
 
+import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
@@ -12,11 +13,12 @@ public class DryRunReplySender implements ReplySender {
   private static final Logger LOG = Logger.getLogger(DryRunReplySender.class);
 
   @Override
-  public void reply(String messageId, OutgoingMessage message, String uuid, Instant deadline) {
+  public Uni<Void> reply(String messageId, OutgoingMessage message, String uuid, Instant deadline) {
     LOG.infof(
         "dry run: would reply to %s with a %s message (uuid %s)",
         messageId, message.msgType(), uuid);
     // Message text is user content: only at DEBUG, which production does not enable.
     LOG.debugf("dry run: reply content %s", message.content());
+    return Uni.createFrom().voidItem();
   }
 }

@@ -50,7 +50,7 @@ public abstract sealed class FeishuApiException extends RuntimeException
    * How an outbound failure may appear in a log: the text of our own exceptions (Feishu's code and
    * msg, never a body or token), and only the type of any other, whose text may quote input.
    */
-  public static String describe(RuntimeException e) {
+  public static String describe(Throwable e) {
     return e instanceof FeishuApiException || e instanceof OutboundDeadlineException
         ? e.getMessage()
         : e.getClass().getSimpleName();

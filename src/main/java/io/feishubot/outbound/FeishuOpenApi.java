@@ -1,5 +1,6 @@
 package io.feishubot.outbound;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -28,10 +29,13 @@ public interface FeishuOpenApi {
   @Path("/auth/v3/tenant_access_token/internal")
   TenantTokenResponse tenantAccessToken(TenantTokenRequest request);
 
-  /** Replies in the thread of {@code messageId}. */
+  /**
+   * Replies in the thread of {@code messageId}. Non-blocking: the request goes out on the event
+   * loop when the result is subscribed to, and nobody parks a thread waiting for the answer.
+   */
   @POST
   @Path("/im/v1/messages/{message_id}/reply")
-  MessageResponse reply(
+  Uni<MessageResponse> reply(
       @PathParam("message_id") String messageId,
       @HeaderParam("Authorization") String authorization,
       ReplyRequest request);

@@ -1,5 +1,7 @@
 package io.feishubot.outbound;
 
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.time.Instant;
@@ -24,17 +26,17 @@ public class OpenApiReplySender implements ReplySender {
 
   @Override
   @Retry(maxRetries = 1, delay = 0, jitter = 0, retryOn = TokenRejectedException.class)
-  public void reply(String messageId, OutgoingMessage message, String uuid, Instant deadline) {
-    String token = tokens.current(deadline);
-    try {
-      endpoint.reply(
-          messageId,
-          token,
-          new ReplyRequest(message.msgType(), message.content(), false, uuid),
-          deadline);
-    } catch (TokenRejectedException e) {
-      tokens.invalidate(token);
-      throw e;
-    }
+  @AsynchronousNonBlocking
+  public Uni<Void> reply(String messageId, OutgoingMessage message, String uuid, Instant deadline) {
+    ReplyRequest request = new ReplyRequest(message.msgType(), message.content(), false, uuid);
+    return tokens
+        .currentAsync(deadline)
+        .chain(
+            token ->
+                endpoint
+                    .reply(messageId, token, request, deadline)
+                    .onFailure(TokenRejectedException.class)
+                    .invoke(() -> tokens.invalidate(token)))
+        .replaceWithVoid();
   }
 }

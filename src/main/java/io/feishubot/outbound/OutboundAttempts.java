@@ -2,8 +2,11 @@ package io.feishubot.outbound;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.VertxException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,25 +38,50 @@ public class OutboundAttempts {
   /** Makes one attempt at {@code call}, which must answer before {@code deadline}. */
   <T extends OpenApiAnswer> T attempt(
       OpenApiEndpoint endpoint, Instant deadline, Supplier<T> call) {
+    requireAttemptTime(endpoint, deadline);
+    T answer;
+    try {
+      answer = call.get();
+    } catch (RuntimeException e) {
+      throw translated(endpoint, deadline, e);
+    }
+    return accepted(endpoint, deadline, answer);
+  }
+
+  /**
+   * The non-blocking form of {@link #attempt}: {@code call} starts the request and returns at once;
+   * the answer, or the failure it is turned into, arrives through the returned {@link Uni}.
+   */
+  <T extends OpenApiAnswer> Uni<T> attemptAsync(
+      OpenApiEndpoint endpoint, Instant deadline, Supplier<Uni<T>> call) {
+    Uni<T> answer;
+    try {
+      requireAttemptTime(endpoint, deadline);
+      answer = call.get();
+    } catch (RuntimeException e) {
+      return Uni.createFrom().failure(translated(endpoint, deadline, e));
+    }
+    // Two stages, not one onItemOrFailure: a mapper that throws while handling a failure would
+    // wrap both in a CompositeException, which the retry policy does not select on.
+    return answer
+        .onFailure()
+        .transform(failure -> translated(endpoint, deadline, failure))
+        .onItem()
+        .transform(item -> accepted(endpoint, deadline, item));
+  }
+
+  private void requireAttemptTime(OpenApiEndpoint endpoint, Instant deadline) {
     try {
       budget.requireAttemptTime(endpoint, deadline);
     } catch (OutboundDeadlineException e) {
       count(endpoint, "deadline");
       throw e;
     }
-    T answer;
-    try {
-      answer = call.get();
-    } catch (OpenApiErrorResponse e) {
-      throw failed(
-          endpoint, deadline, e.httpStatus(), e.code(), e.feishuMessage(), e.rateLimitReset());
-    } catch (ProcessingException e) {
-      // No answer: refused, reset, or cut off by the attempt timeout (which interrupts the call
-      // and then reports a TimeoutException of its own). The transport's message is not kept: it
-      // can quote the URL.
-      String what = interrupted(e) ? "attempt cut off by its timeout" : "no answer";
-      throw failed(endpoint, deadline, FailureKind.NO_ANSWER, -1, what, null);
-    }
+  }
+
+  /** The answer, if it is a success; a non-zero {@code code} is a failure even with HTTP 200. */
+  private <T extends OpenApiAnswer> T accepted(
+      OpenApiEndpoint endpoint, Instant deadline, T answer) {
     if (answer == null) {
       throw failed(endpoint, deadline, 200, -1, "empty answer", null);
     }
@@ -62,6 +90,35 @@ public class OutboundAttempts {
     }
     count(endpoint, "success");
     return answer;
+  }
+
+  /**
+   * The {@link FeishuApiException} for what the call threw, or the same exception when it is not
+   * about the call (our own deadline check, a bug).
+   */
+  private RuntimeException translated(OpenApiEndpoint endpoint, Instant deadline, Throwable e) {
+    if (e instanceof OpenApiErrorResponse error) {
+      return failed(
+          endpoint,
+          deadline,
+          error.httpStatus(),
+          error.code(),
+          error.feishuMessage(),
+          error.rateLimitReset());
+    }
+    if (e instanceof ProcessingException
+        || e instanceof IOException
+        || e instanceof VertxException) {
+      // No answer: refused, reset, or cut off by the attempt timeout (which interrupts a blocking
+      // call and then reports a TimeoutException of its own). The transport's message is not
+      // kept: it can quote the URL.
+      String what = interrupted(e) ? "attempt cut off by its timeout" : "no answer";
+      return failed(endpoint, deadline, FailureKind.NO_ANSWER, -1, what, null);
+    }
+    if (e instanceof RuntimeException unchanged) {
+      return unchanged;
+    }
+    return new IllegalStateException("unexpected failure of an Open API call", e);
   }
 
   private FeishuApiException failed(

@@ -1,8 +1,10 @@
 package io.feishubot.outbound;
 
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.faulttolerance.api.RetryWhen;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
@@ -16,6 +18,13 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * {@code im/v1/messages/{id}/reply} behind its fault-tolerance policy. The values here are the
  * defaults; application.properties sets the ones in force, under {@code
  * io.feishubot.outbound.ReplyEndpoint/reply/<Annotation>/<parameter>}.
+ *
+ * <p>Non-blocking: the policy runs on the thread that subscribes (the event loop that read the
+ * event, usually), retries are scheduled on a timer rather than slept, and no thread waits for
+ * Feishu's answer. Two consequences of the asynchronous form, both bounded: a timed-out attempt is
+ * abandoned, not interrupted, so its connection stays open until the answer or the client's read
+ * timeout; and the bulkhead lets one call wait for a free slot (the least MicroProfile allows)
+ * before it refuses the next.
  */
 @ApplicationScoped
 public class ReplyEndpoint {
@@ -48,10 +57,11 @@ public class ReplyEndpoint {
       failOn = {TransientFeishuException.class, TimeoutException.class})
   @CircuitBreakerName(CIRCUIT)
   @Timeout(800)
-  @Bulkhead(16)
-  public MessageResponse reply(
+  @Bulkhead(value = 16, waitingTaskQueue = 1)
+  @AsynchronousNonBlocking
+  public Uni<MessageResponse> reply(
       String messageId, String token, ReplyRequest request, Instant deadline) {
-    return attempts.attempt(
+    return attempts.attemptAsync(
         OpenApiEndpoint.REPLY, deadline, () -> api.reply(messageId, "Bearer " + token, request));
   }
 }

@@ -1,5 +1,6 @@
 package io.feishubot.outbound;
 
+import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 
 /** Posts a reply in the thread of a received message. */
@@ -8,12 +9,13 @@ public interface ReplySender {
   /**
    * Replies to {@code messageId}, giving up by {@code deadline}. {@code uuid} must be the same for
    * every attempt at the same reply: Feishu then posts it at most once within an hour, however
-   * often it is resent.
+   * often it is resent. Nothing is sent until the result is subscribed to; it never blocks the
+   * subscribing thread, so it may be an event loop.
    *
-   * @throws FeishuApiException when Feishu refuses or cannot be reached
-   * @throws OutboundDeadlineException when the deadline leaves no time for an attempt
-   * @throws org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException when an
-   *     attempt timed out, the circuit is open or too many calls are in flight
+   * <p>The result fails with {@link FeishuApiException} when Feishu refuses or cannot be reached,
+   * {@link OutboundDeadlineException} when the deadline leaves no time for an attempt, and {@link
+   * org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException} when an attempt
+   * timed out, the circuit is open or too many calls are in flight.
    */
-  void reply(String messageId, OutgoingMessage message, String uuid, Instant deadline);
+  Uni<Void> reply(String messageId, OutgoingMessage message, String uuid, Instant deadline);
 }

@@ -1,15 +1,18 @@
 package io.feishubot.outbound;
 
+import io.feishubot.concurrent.BlockingWork;
 import io.feishubot.config.FeishuConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
@@ -40,7 +43,8 @@ public class TenantAccessTokens {
   private final Counter fetches;
   private final Counter invalidations;
   private final ReentrantLock fetchLock = new ReentrantLock();
-  private volatile CachedToken cached;
+  // Written under fetchLock; cleared without it (compare-and-set), so a rejection never waits.
+  private final AtomicReference<CachedToken> cached = new AtomicReference<>();
 
   TenantAccessTokens(
       TenantTokenEndpoint endpoint,
@@ -69,21 +73,33 @@ public class TenantAccessTokens {
    * @throws OutboundDeadlineException when another caller's fetch outlasts {@code deadline}
    */
   public String current(Instant deadline) {
-    CachedToken token = cached;
+    CachedToken token = cached.get();
     if (token != null && token.isFreshAt(clock.instant())) {
       return token.value();
     }
     lockBefore(deadline);
     try {
-      token = cached;
+      token = cached.get();
       if (token == null || !token.isFreshAt(clock.instant())) {
         token = fetch(deadline);
-        cached = token;
+        cached.set(token);
       }
       return token.value();
     } finally {
       fetchLock.unlock();
     }
+  }
+
+  /**
+   * {@link #current} for a caller that must not block: the cached token at once while it is fresh
+   * (nearly always), otherwise the shared fetch, waited for on a worker thread.
+   */
+  public Uni<String> currentAsync(Instant deadline) {
+    CachedToken token = cached.get();
+    if (token != null && token.isFreshAt(clock.instant())) {
+      return Uni.createFrom().item(token.value());
+    }
+    return BlockingWork.run(true, () -> current(deadline));
   }
 
   /**
@@ -117,15 +133,9 @@ public class TenantAccessTokens {
    * it; the next {@link #current} fetches a new one.
    */
   public void invalidate(String rejected) {
-    fetchLock.lock();
-    try {
-      CachedToken token = cached;
-      if (token != null && token.value().equals(rejected)) {
-        cached = null;
-        invalidations.increment();
-      }
-    } finally {
-      fetchLock.unlock();
+    CachedToken token = cached.get();
+    if (token != null && token.value().equals(rejected) && cached.compareAndSet(token, null)) {
+      invalidations.increment();
     }
   }
 

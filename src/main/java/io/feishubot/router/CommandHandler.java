@@ -12,6 +12,15 @@ public interface CommandHandler {
   /** One line for {@code /help}. */
   String description();
 
-  /** Runs the command. Must finish well inside Feishu's 3 s budget; it runs inline. */
+  /** Runs the command. Must finish well inside Feishu's 3 s budget. */
   Reply handle(CommandContext context);
+
+  /**
+   * Whether {@link #handle} may block: do I/O, wait on a lock, sleep. Such a handler runs on a
+   * worker thread. Say {@code false} only for a handler that computes its reply from the context
+   * alone: it then runs on the I/O thread that read the event, with no thread hand-off.
+   */
+  default boolean mayBlock() {
+    return true;
+  }
 }

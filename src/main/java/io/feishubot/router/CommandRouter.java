@@ -56,6 +56,15 @@ public class CommandRouter {
     return List.copyOf(handlers.values());
   }
 
+  /**
+   * Whether routing {@code name} may block: its handler says so. The answer to an unknown name is
+   * computed here and never blocks.
+   */
+  public boolean mayBlock(String name) {
+    CommandHandler handler = handlers.get(name);
+    return handler != null && handler.mayBlock();
+  }
+
   /** Whether a handler is registered under {@code name}. */
   public boolean knows(String name) {
     return handlers.containsKey(name);

@@ -33,4 +33,10 @@ public class HelpCommand implements CommandHandler {
             .collect(Collectors.joining("\n"));
     return Reply.text("Commands:\n" + lines);
   }
+
+  /** Computed from the registered commands alone. */
+  @Override
+  public boolean mayBlock() {
+    return false;
+  }
 }

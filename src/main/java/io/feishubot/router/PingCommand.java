@@ -20,4 +20,10 @@ public class PingCommand implements CommandHandler {
   public Reply handle(CommandContext context) {
     return Reply.text("pong");
   }
+
+  /** Computed from the context alone. */
+  @Override
+  public boolean mayBlock() {
+    return false;
+  }
 }

@@ -1,5 +1,6 @@
 package io.feishubot.webhook;
 
+import io.feishubot.concurrent.BlockingWork;
 import io.feishubot.feishu.EventHeader;
 import io.feishubot.feishu.MessageReceived;
 import io.feishubot.idempotency.ClaimResult;
@@ -12,9 +13,9 @@ import io.feishubot.outbound.ReplySender;
 import io.feishubot.router.CommandContext;
 import io.feishubot.router.CommandLine;
 import io.feishubot.router.CommandRouter;
-import io.feishubot.router.Reply;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 /**
  * Runs one command exactly once per event: claim the event id, run the handler, deliver the reply,
@@ -40,6 +40,15 @@ public class CommandExecution {
    * Feishu's first redelivery comes 15 s after a failure, well after this.
    */
   static final Duration IN_PROGRESS_GRACE = Duration.ofSeconds(2);
+
+  private static final WebhookResult STORE_UNAVAILABLE =
+      new WebhookResult.RetryLater("idempotency store unavailable");
+  private static final WebhookResult COMMAND_FAILED =
+      new WebhookResult.RetryLater("command failed");
+  private static final WebhookResult DUPLICATE =
+      new WebhookResult.Acknowledged(WebhookResult.Outcome.DUPLICATE);
+  private static final WebhookResult ACCEPTED =
+      new WebhookResult.Acknowledged(WebhookResult.Outcome.ACCEPTED);
 
   private final IdempotencyStore store;
   private final CommandRouter router;
@@ -62,29 +71,50 @@ public class CommandExecution {
     this.registry = registry;
   }
 
-  /** Runs {@code command} for the event unless another delivery of it got there first. */
-  public WebhookResult run(
+  /**
+   * Runs {@code command} for the event unless another delivery of it got there first. Each step
+   * that may block (a store that does I/O, a handler that does) moves off the event loop; the rest,
+   * the reply included, runs on the subscribing thread.
+   */
+  public Uni<WebhookResult> run(
       EventHeader header,
       String appId,
       MessageReceived received,
       CommandLine command,
       Instant deadline) {
     IdempotencyKey key = new IdempotencyKey(appId, header.eventId());
-    // Unknown names are typed by users: keep them out of metric tags and log fields.
-    String commandTag = router.knows(command.name()) ? command.name() : "unknown";
-    MDC.put(LogFields.COMMAND, commandTag);
-    ClaimResult claim;
-    try {
-      claim = store.claim(key, clock.instant(), deadline.plus(IN_PROGRESS_GRACE));
-    } catch (IdempotencyStoreUnavailableException e) {
-      LOG.warnf(
-          "event %s: idempotency store unavailable (%s), asking for redelivery",
-          header.eventId(), e.getMessage());
-      return new WebhookResult.RetryLater("idempotency store unavailable");
-    }
-    if (!(claim instanceof ClaimResult.Claimed)) {
-      return new WebhookResult.Acknowledged(WebhookResult.Outcome.DUPLICATE);
-    }
+    String commandTag = tag(command);
+    return BlockingWork.run(
+            store.mayBlock(),
+            () -> store.claim(key, clock.instant(), deadline.plus(IN_PROGRESS_GRACE)))
+        .onItemOrFailure()
+        .transformToUni(
+            (claim, failure) -> {
+              if (failure instanceof IdempotencyStoreUnavailableException e) {
+                LOG.warnf(
+                    "event %s: idempotency store unavailable (%s), asking for redelivery",
+                    header.eventId(), e.getMessage());
+                return Uni.createFrom().item(STORE_UNAVAILABLE);
+              }
+              if (failure != null) {
+                return Uni.createFrom().failure(failure);
+              }
+              if (!(claim instanceof ClaimResult.Claimed)) {
+                return Uni.createFrom().item(DUPLICATE);
+              }
+              return runClaimed(key, header, appId, received, command, commandTag, deadline);
+            });
+  }
+
+  /** Routes and replies for an event this delivery has claimed, then completes or releases it. */
+  private Uni<WebhookResult> runClaimed(
+      IdempotencyKey key,
+      EventHeader header,
+      String appId,
+      MessageReceived received,
+      CommandLine command,
+      String commandTag,
+      Instant deadline) {
     MessageReceived.Message message = received.message();
     CommandContext context =
         new CommandContext(
@@ -95,23 +125,43 @@ public class CommandExecution {
             message.chatType(),
             received.sender() == null ? null : received.sender().openId());
     Timer.Sample sample = Timer.start(registry);
-    try {
-      Reply reply = router.route(context);
-      replies.reply(
-          message.messageId(),
-          new OutgoingMessage(reply.msgType(), reply.content()),
-          ReplyIds.forEvent(appId, header.eventId()),
-          deadline);
-    } catch (RuntimeException e) {
-      releaseQuietly(key);
-      // Exception text of our own types is payload-free; for others only the type is logged.
-      LOG.warnf(
-          "event %s: command /%s failed (%s), asking for redelivery",
-          header.eventId(), command.name(), FeishuApiException.describe(e));
-      return new WebhookResult.RetryLater("command failed");
-    } finally {
-      sample.stop(commandTimer(commandTag));
-    }
+    return BlockingWork.run(router.mayBlock(command.name()), () -> router.route(context))
+        .chain(
+            reply ->
+                replies.reply(
+                    message.messageId(),
+                    new OutgoingMessage(reply.msgType(), reply.content()),
+                    ReplyIds.forEvent(appId, header.eventId()),
+                    deadline))
+        .onItemOrFailure()
+        .transformToUni(
+            (sent, failure) -> {
+              sample.stop(commandTimer(commandTag));
+              if (failure instanceof Error error) {
+                return Uni.createFrom().failure(error);
+              }
+              if (failure != null) {
+                // Exception text of our own types is payload-free; for others only the type.
+                LOG.warnf(
+                    "event %s: command /%s failed (%s), asking for redelivery",
+                    header.eventId(), command.name(), FeishuApiException.describe(failure));
+                return BlockingWork.run(
+                    store.mayBlock(),
+                    () -> {
+                      releaseQuietly(key);
+                      return COMMAND_FAILED;
+                    });
+              }
+              return BlockingWork.run(
+                  store.mayBlock(),
+                  () -> {
+                    completeQuietly(key, header);
+                    return ACCEPTED;
+                  });
+            });
+  }
+
+  private void completeQuietly(IdempotencyKey key, EventHeader header) {
     try {
       store.complete(key, clock.instant(), Optional.empty());
     } catch (IdempotencyStoreUnavailableException e) {
@@ -119,7 +169,14 @@ public class CommandExecution {
       // reply carries the same uuid, so Feishu will not post it twice.
       LOG.warnf("event %s: could not mark as completed", header.eventId());
     }
-    return new WebhookResult.Acknowledged(WebhookResult.Outcome.ACCEPTED);
+  }
+
+  /**
+   * The command's name for metric tags and log fields: unknown names are typed by users, so they
+   * all become "unknown".
+   */
+  String tag(CommandLine command) {
+    return router.knows(command.name()) ? command.name() : "unknown";
   }
 
   /** The timer of one command's handler and reply; {@code tag} is a known name or "unknown". */

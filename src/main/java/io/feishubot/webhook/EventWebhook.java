@@ -10,6 +10,7 @@ import io.feishubot.feishu.UrlVerification;
 import io.feishubot.router.CommandLine;
 import io.feishubot.router.CommandLineParser;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,13 +56,13 @@ public class EventWebhook {
   }
 
   /**
-   * Handles one delivery start to finish on the calling thread; never throws for anything the
-   * caller sent.
+   * Handles one delivery start to finish, waiting on the calling thread for a command to finish;
+   * never throws for anything the caller sent. For callers without an event loop (benchmarks).
    */
   public WebhookResult handle(WebhookRequest request) {
     Triage triage = triage(request);
     return triage instanceof Triage.CommandPending pending
-        ? execute(pending)
+        ? execute(pending).await().indefinitely()
         : ((Triage.Answered) triage).result();
   }
 
@@ -78,23 +79,32 @@ public class EventWebhook {
     }
   }
 
-  /** Runs a triaged command: claims the event, runs the handler, sends the reply. May block. */
-  public WebhookResult execute(Triage.CommandPending pending) {
-    try {
-      MDC.put(LogFields.EVENT_ID, pending.header().eventId());
-      MDC.put(LogFields.EVENT_TYPE, pending.header().eventType());
-      WebhookResult result =
-          execution.run(
-              pending.header(),
-              pending.appId(),
-              pending.received(),
-              pending.command(),
-              pending.deadline());
-      logOutcome(pending.header(), result, pending.receivedAt());
-      return result;
-    } finally {
-      LogFields.clear();
-    }
+  /**
+   * Runs a triaged command: claims the event, runs the handler, sends the reply. Never blocks the
+   * subscribing thread: steps that may block move to a worker thread (see {@link
+   * io.feishubot.concurrent.BlockingWork}).
+   */
+  public Uni<WebhookResult> execute(Triage.CommandPending pending) {
+    EventHeader header = pending.header();
+    String commandTag = execution.tag(pending.command());
+    return Uni.createFrom()
+        .deferred(
+            () -> {
+              LogFields.putCommand(header, commandTag);
+              return execution.run(
+                  header,
+                  pending.appId(),
+                  pending.received(),
+                  pending.command(),
+                  pending.deadline());
+            })
+        .invoke(
+            result -> {
+              // The steps may have run on other threads: name the event again for this line.
+              LogFields.putCommand(header, commandTag);
+              logOutcome(header, result, pending.receivedAt());
+            })
+        .eventually(LogFields::clear);
   }
 
   private Triage authenticateAndTriage(WebhookRequest request) {

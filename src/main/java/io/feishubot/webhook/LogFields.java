@@ -1,5 +1,6 @@
 package io.feishubot.webhook;
 
+import io.feishubot.feishu.EventHeader;
 import org.jboss.logging.MDC;
 
 /**
@@ -16,6 +17,13 @@ public final class LogFields {
   public static final String DURATION_MS = "durationMs";
 
   private LogFields() {}
+
+  /** Names a command's event on the current thread's lines. */
+  static void putCommand(EventHeader header, String commandTag) {
+    MDC.put(EVENT_ID, header.eventId());
+    MDC.put(EVENT_TYPE, header.eventType());
+    MDC.put(COMMAND, commandTag);
+  }
 
   static void clear() {
     MDC.remove(EVENT_ID);

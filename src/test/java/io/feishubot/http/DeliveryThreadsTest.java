@@ -6,6 +6,7 @@ import io.feishubot.testsupport.BotEndpoint;
 import io.feishubot.testsupport.Events;
 import io.feishubot.testsupport.FakeFeishuOpenApi;
 import io.feishubot.testsupport.FeishuDelivery;
+import io.feishubot.testsupport.ThreadRecordingCommand;
 import io.feishubot.webhook.EventWebhook;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,15 +22,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where a delivery is processed: an event that needs no I/O is answered on the I/O thread that read
- * it, and a command, which waits on the idempotency store and the Open API, never runs there
- * (blocking an event loop stalls every connection it serves). The outcome line of each event is
- * logged on the thread that processed it, so its thread name tells.
+ * Where a delivery is processed: everything stays on the I/O thread that read it, the command and
+ * its reply included, except work that may block, which never runs there (blocking an event loop
+ * stalls every connection it serves). The outcome line of each event is logged on the thread that
+ * finished it, so its thread name tells; the test-only handler records its own thread.
  */
 @QuarkusTest
 @QuarkusTestResource(value = FakeFeishuOpenApi.class, restrictToAnnotatedClass = true)
 class DeliveryThreadsTest {
 
+  private static final String EVENT_LOOP = "vert.x-eventloop-thread-";
   private static final Logger WEBHOOK_LOG = Logger.getLogger(EventWebhook.class.getName());
 
   private final List<String[]> outcomes = new ArrayList<>();
@@ -69,16 +71,28 @@ class DeliveryThreadsTest {
   }
 
   @Test
-  void ignoredEventOnTheIoThread_commandOnAWorker() {
+  void ignoredEvent_andNonBlockingCommand_stayOnTheIoThread() {
     Events.MessageEvent fromApp = Events.message("/ping").fromApp();
     Events.MessageEvent ping = Events.message("/ping");
     BotEndpoint.send(FeishuDelivery.of(fromApp.json()).build()).then().statusCode(200);
     BotEndpoint.send(FeishuDelivery.of(ping.json()).build()).then().statusCode(200);
 
-    assertThat(threadOf(fromApp.eventId(), "ignored")).startsWith("vert.x-eventloop-thread-");
-    assertThat(threadOf(ping.eventId(), "accepted"))
+    assertThat(threadOf(fromApp.eventId(), "ignored")).startsWith(EVENT_LOOP);
+    // /ping with the in-memory store: claim, reply and completion without a thread hand-off.
+    assertThat(threadOf(ping.eventId(), "accepted")).startsWith(EVENT_LOOP);
+    assertThat(BotEndpoint.repliesTo(ping.messageId())).hasSize(1);
+  }
+
+  @Test
+  void handlerThatMayBlock_runsOnAWorker_andItsReplyIsSent() {
+    Events.MessageEvent event = Events.message("/test-thread");
+    BotEndpoint.send(FeishuDelivery.of(event.json()).build()).then().statusCode(200);
+
+    assertThat(ThreadRecordingCommand.threadOf(event.eventId()))
         .isNotBlank()
-        .doesNotStartWith("vert.x-eventloop-thread-");
+        .doesNotStartWith(EVENT_LOOP);
+    assertThat(threadOf(event.eventId(), "accepted")).isNotBlank();
+    assertThat(BotEndpoint.repliesTo(event.messageId())).hasSize(1);
   }
 
   private String threadOf(String eventId, String outcome) {

@@ -29,6 +29,7 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.mutiny.Uni;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -152,7 +153,7 @@ public class PipelineBenchmark {
             // comes round, so every claim is a first claim, as in production.
             new InMemoryIdempotencyStore(Duration.ZERO),
             new CommandRouter(List.of(new PingCommand())),
-            (messageId, message, uuid, deadline) -> {},
+            (messageId, message, uuid, deadline) -> Uni.createFrom().voidItem(),
             clock,
             registry);
     return new EventWebhook(new RequestAuthenticator(config), execution, config, clock, registry);
