@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.feishubot.testsupport.BotEndpoint;
 import io.feishubot.testsupport.Dynalite;
 import io.feishubot.testsupport.DynaliteTestResource;
+import io.feishubot.testsupport.DynamoDbCallingThreads;
 import io.feishubot.testsupport.Events;
 import io.feishubot.testsupport.FakeFeishuOpenApi;
 import io.feishubot.testsupport.FeishuDelivery;
@@ -43,6 +44,19 @@ class DynamoDbEndpointTest {
     assertThat(afterNew - before).as("claim + complete").isEqualTo(2.0);
     assertThat(afterDuplicate - afterNew).as("the failed claim alone").isEqualTo(1.0);
     assertThat(BotEndpoint.repliesTo(event.messageId())).hasSize(1);
+  }
+
+  @Test
+  void storeCallsNeverRunOnAnEventLoop() {
+    int before = DynamoDbCallingThreads.threads().size();
+    Events.MessageEvent event = Events.message("/ping");
+    BotEndpoint.deliver(event).then().statusCode(200);
+    BotEndpoint.deliver(event).then().statusCode(200);
+
+    List<String> threads = DynamoDbCallingThreads.threads();
+    assertThat(threads.subList(before, threads.size()))
+        .hasSize(3) // claim, complete, the redelivery's failed claim
+        .allSatisfy(thread -> assertThat(thread).doesNotStartWith("vert.x-eventloop-thread-"));
   }
 
   private double storeCalls() {

@@ -34,7 +34,8 @@ public class DynaliteTestResource implements QuarkusTestResourceLifecycleManager
         "quarkus.dynamodb.aws.region", "us-east-1",
         "quarkus.dynamodb.aws.credentials.type", "static",
         "quarkus.dynamodb.aws.credentials.static-provider.access-key-id", "test-key",
-        "quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", "test-secret");
+        "quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", "test-secret",
+        "quarkus.dynamodb.interceptors", DynamoDbCallingThreads.class.getName());
   }
 
   @Override
