@@ -61,7 +61,8 @@ public class ReplyEndpoint {
   @AsynchronousNonBlocking
   public Uni<MessageResponse> reply(
       String messageId, String token, ReplyRequest request, Instant deadline) {
+    byte[] body = request.toJson();
     return attempts.attemptAsync(
-        OpenApiEndpoint.REPLY, deadline, () -> api.reply(messageId, "Bearer " + token, request));
+        OpenApiEndpoint.REPLY, deadline, () -> api.reply(messageId, "Bearer " + token, body));
   }
 }

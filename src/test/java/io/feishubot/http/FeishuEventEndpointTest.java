@@ -92,8 +92,10 @@ class FeishuEventEndpointTest {
 
     LoggedRequest reply = onlyReplyTo(event.messageId());
     assertThat(reply.getHeader("Authorization")).isEqualTo("Bearer " + TestKeys.TENANT_TOKEN);
+    assertThat(reply.getHeader("Content-Type")).startsWith("application/json");
     JsonNode body = json(reply.getBodyAsString());
     assertThat(body.path("msg_type").asText()).isEqualTo("text");
+    assertThat(body.path("reply_in_thread").isBoolean()).isTrue();
     assertThat(body.path("content").isTextual()).isTrue();
     assertThat(json(body.path("content").asText()).path("text").asText()).isEqualTo("pong");
     assertThat(body.path("uuid").asText())
