@@ -59,9 +59,9 @@ public final class EnvelopeParser {
   public Envelope parse(byte[] json) {
     requireBody(json);
     // Every delivery to an encrypted app has this shape; anything else takes the general path.
-    String encrypt = EncryptOnlyBody.encryptValue(json, MAX_STRING_LENGTH);
-    if (encrypt != null) {
-      return new EncryptedEnvelope(encrypt);
+    EncryptedEnvelope encrypted = EncryptOnlyBody.envelope(json, MAX_STRING_LENGTH);
+    if (encrypted != null) {
+      return encrypted;
     }
     // An unencrypted app's body is the event itself; the reader declines anything with encrypt.
     EventCallback event = streaming.read(json);
