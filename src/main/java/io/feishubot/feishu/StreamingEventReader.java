@@ -358,8 +358,11 @@ final class StreamingEventReader {
     private void addName(int siblings, String name) {
       String[] all = names;
       int end = nameCount;
+      int hash = name.hashCode();
       for (int i = siblings; i < end; i++) {
-        if (all[i].equals(name)) {
+        // Names come from Jackson's symbol table, their hashes cached: compare those first.
+        String other = all[i];
+        if (other == name || (other.hashCode() == hash && other.equals(name))) {
           throw Decline.INSTANCE;
         }
       }
