@@ -81,20 +81,35 @@ final class StreamingEventReader {
         throw Decline.INSTANCE;
       }
       int siblings = nameCount;
+      int seen = 0;
       String type = null;
       String schema = null;
       EventHeader header = null;
       boolean event = false;
       for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-        addName(siblings, name);
         JsonToken value = parser.nextToken();
         switch (name) {
           case "encrypt" -> throw Decline.INSTANCE;
-          case "type" -> type = optionalString(value);
-          case "schema" -> schema = optionalString(value);
-          case "header" -> header = header(value);
-          case "event" -> event = event(value);
-          default -> skip(value);
+          case "type" -> {
+            seen = once(seen, 1 << 0);
+            type = optionalString(value);
+          }
+          case "schema" -> {
+            seen = once(seen, 1 << 1);
+            schema = optionalString(value);
+          }
+          case "header" -> {
+            seen = once(seen, 1 << 2);
+            header = header(value);
+          }
+          case "event" -> {
+            seen = once(seen, 1 << 3);
+            event = event(value);
+          }
+          default -> {
+            addName(siblings, name);
+            skip(value);
+          }
         }
       }
       nameCount = siblings;
@@ -119,6 +134,7 @@ final class StreamingEventReader {
     private EventHeader header(JsonToken start) throws IOException {
       requireObject(start);
       int siblings = nameCount;
+      int seen = 0;
       String eventId = null;
       String eventType = null;
       String verificationToken = null;
@@ -126,16 +142,36 @@ final class StreamingEventReader {
       String tenantKey = null;
       String createTime = null;
       for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-        addName(siblings, name);
         JsonToken value = parser.nextToken();
         switch (name) {
-          case "event_id" -> eventId = optionalString(value);
-          case "event_type" -> eventType = optionalString(value);
-          case "token" -> verificationToken = optionalString(value);
-          case "app_id" -> appId = optionalString(value);
-          case "tenant_key" -> tenantKey = optionalString(value);
-          case "create_time" -> createTime = optionalString(value);
-          default -> skip(value);
+          case "event_id" -> {
+            seen = once(seen, 1 << 0);
+            eventId = optionalString(value);
+          }
+          case "event_type" -> {
+            seen = once(seen, 1 << 1);
+            eventType = optionalString(value);
+          }
+          case "token" -> {
+            seen = once(seen, 1 << 2);
+            verificationToken = optionalString(value);
+          }
+          case "app_id" -> {
+            seen = once(seen, 1 << 3);
+            appId = optionalString(value);
+          }
+          case "tenant_key" -> {
+            seen = once(seen, 1 << 4);
+            tenantKey = optionalString(value);
+          }
+          case "create_time" -> {
+            seen = once(seen, 1 << 5);
+            createTime = optionalString(value);
+          }
+          default -> {
+            addName(siblings, name);
+            skip(value);
+          }
         }
       }
       nameCount = siblings;
@@ -149,13 +185,22 @@ final class StreamingEventReader {
     private boolean event(JsonToken token) throws IOException {
       requireObject(token);
       int siblings = nameCount;
+      int seen = 0;
       for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-        addName(siblings, name);
         JsonToken value = parser.nextToken();
         switch (name) {
-          case "sender" -> sender(value);
-          case "message" -> message(value);
-          default -> skip(value);
+          case "sender" -> {
+            seen = once(seen, 1 << 0);
+            sender(value);
+          }
+          case "message" -> {
+            seen = once(seen, 1 << 1);
+            message(value);
+          }
+          default -> {
+            addName(siblings, name);
+            skip(value);
+          }
         }
       }
       nameCount = siblings;
@@ -169,13 +214,20 @@ final class StreamingEventReader {
       MessageFields m = message;
       m.senderPresent = true;
       int siblings = nameCount;
+      int seen = 0;
       for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-        addName(siblings, name);
         JsonToken value = parser.nextToken();
         switch (name) {
-          case "sender_type" -> m.senderType = lenientString(value);
-          case "tenant_key" -> m.senderTenantKey = lenientString(value);
+          case "sender_type" -> {
+            seen = once(seen, 1 << 0);
+            m.senderType = lenientString(value);
+          }
+          case "tenant_key" -> {
+            seen = once(seen, 1 << 1);
+            m.senderTenantKey = lenientString(value);
+          }
           case "sender_id" -> {
+            seen = once(seen, 1 << 2);
             if (lenientObject(value)) {
               String[] ids = ids();
               m.senderOpenId = ids[0];
@@ -183,7 +235,10 @@ final class StreamingEventReader {
               m.senderUnionId = ids[2];
             }
           }
-          default -> skip(value);
+          default -> {
+            addName(siblings, name);
+            skip(value);
+          }
         }
       }
       nameCount = siblings;
@@ -196,20 +251,50 @@ final class StreamingEventReader {
       MessageFields m = message;
       m.messagePresent = true;
       int siblings = nameCount;
+      int seen = 0;
       for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-        addName(siblings, name);
         JsonToken value = parser.nextToken();
         switch (name) {
-          case "message_id" -> m.messageId = lenientString(value);
-          case "root_id" -> m.rootId = lenientString(value);
-          case "parent_id" -> m.parentId = lenientString(value);
-          case "thread_id" -> m.threadId = lenientString(value);
-          case "chat_id" -> m.chatId = lenientString(value);
-          case "chat_type" -> m.chatType = lenientString(value);
-          case "message_type" -> m.messageType = lenientString(value);
-          case "content" -> m.content = lenientString(value);
-          case "mentions" -> mentions(value);
-          default -> skip(value);
+          case "message_id" -> {
+            seen = once(seen, 1 << 0);
+            m.messageId = lenientString(value);
+          }
+          case "root_id" -> {
+            seen = once(seen, 1 << 1);
+            m.rootId = lenientString(value);
+          }
+          case "parent_id" -> {
+            seen = once(seen, 1 << 2);
+            m.parentId = lenientString(value);
+          }
+          case "thread_id" -> {
+            seen = once(seen, 1 << 3);
+            m.threadId = lenientString(value);
+          }
+          case "chat_id" -> {
+            seen = once(seen, 1 << 4);
+            m.chatId = lenientString(value);
+          }
+          case "chat_type" -> {
+            seen = once(seen, 1 << 5);
+            m.chatType = lenientString(value);
+          }
+          case "message_type" -> {
+            seen = once(seen, 1 << 6);
+            m.messageType = lenientString(value);
+          }
+          case "content" -> {
+            seen = once(seen, 1 << 7);
+            m.content = lenientString(value);
+          }
+          case "mentions" -> {
+            seen = once(seen, 1 << 8);
+            mentions(value);
+          }
+          default -> {
+            addName(siblings, name);
+            skip(value);
+          }
         }
       }
       nameCount = siblings;
@@ -245,14 +330,26 @@ final class StreamingEventReader {
       String displayName = null;
       String[] ids = null;
       int siblings = nameCount;
+      int seen = 0;
       for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-        addName(siblings, name);
         JsonToken value = parser.nextToken();
         switch (name) {
-          case "key" -> key = lenientString(value);
-          case "name" -> displayName = lenientString(value);
-          case "id" -> ids = lenientObject(value) ? ids() : null;
-          default -> skip(value);
+          case "key" -> {
+            seen = once(seen, 1 << 0);
+            key = lenientString(value);
+          }
+          case "name" -> {
+            seen = once(seen, 1 << 1);
+            displayName = lenientString(value);
+          }
+          case "id" -> {
+            seen = once(seen, 1 << 2);
+            ids = lenientObject(value) ? ids() : null;
+          }
+          default -> {
+            addName(siblings, name);
+            skip(value);
+          }
         }
       }
       nameCount = siblings;
@@ -265,14 +362,26 @@ final class StreamingEventReader {
     private String[] ids() throws IOException {
       String[] ids = new String[3];
       int siblings = nameCount;
+      int seen = 0;
       for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-        addName(siblings, name);
         JsonToken value = parser.nextToken();
         switch (name) {
-          case "open_id" -> ids[0] = lenientString(value);
-          case "user_id" -> ids[1] = lenientString(value);
-          case "union_id" -> ids[2] = lenientString(value);
-          default -> skip(value);
+          case "open_id" -> {
+            seen = once(seen, 1 << 0);
+            ids[0] = lenientString(value);
+          }
+          case "user_id" -> {
+            seen = once(seen, 1 << 1);
+            ids[1] = lenientString(value);
+          }
+          case "union_id" -> {
+            seen = once(seen, 1 << 2);
+            ids[2] = lenientString(value);
+          }
+          default -> {
+            addName(siblings, name);
+            skip(value);
+          }
         }
       }
       nameCount = siblings;
@@ -349,6 +458,18 @@ final class StreamingEventReader {
           // Numbers, true, false and null are complete (and within limits) once tokenized.
         }
       }
+    }
+
+    /**
+     * Marks a known field of the object being read as seen, declining if it was already: with two
+     * values for one key, readers can disagree on which one counts. Known names are told apart by
+     * the switch, so a bit each is enough; other names go through {@link #addName}.
+     */
+    private static int once(int seen, int bit) {
+      if ((seen & bit) != 0) {
+        throw Decline.INSTANCE;
+      }
+      return seen | bit;
     }
 
     /**
