@@ -38,6 +38,15 @@ final class EncryptOnlyBody {
    * at most {@code maxLength} characters; otherwise null.
    */
   static String encryptValue(byte[] json, int maxLength) {
+    EncryptedEnvelope envelope = envelope(json, maxLength);
+    return envelope == null ? null : envelope.encrypt();
+  }
+
+  /**
+   * {@link #encryptValue} as an envelope that keeps the value in {@code json}, which must not
+   * change afterwards; null where {@link #encryptValue} is null.
+   */
+  static EncryptedEnvelope envelope(byte[] json, int maxLength) {
     int i = skipWhitespace(json, 0);
     i = expect(json, i, (byte) '{');
     i = skipWhitespace(json, i);
@@ -60,8 +69,8 @@ final class EncryptOnlyBody {
     if (i < 0 || skipWhitespace(json, i) != json.length || length == 0 || length > maxLength) {
       return null;
     }
-    // Base64 characters are ASCII, so Latin-1 decoding is exact (and a plain copy).
-    return new String(json, start, length, StandardCharsets.ISO_8859_1);
+    // Base64 characters are ASCII, so the bytes are the value's characters.
+    return new EncryptedEnvelope(json, start, length);
   }
 
   /** Index of the first non-whitespace byte at or after {@code i}; negative stays negative. */

@@ -1,5 +1,6 @@
 package io.feishubot.feishu;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -52,17 +53,38 @@ public final class EventCipher {
     if (base64 == null) {
       throw new MalformedPayloadException("ciphertext missing");
     }
-    byte[] raw = decodeStrictBase64(base64);
-    if (raw.length < 2 * BLOCK) {
+    // The same Latin-1 copy Base64.Decoder.decode(String) makes: a character outside Latin-1
+    // becomes '?', which is not base64 either.
+    byte[] ascii = base64.getBytes(StandardCharsets.ISO_8859_1);
+    return decrypt(ascii, 0, ascii.length);
+  }
+
+  /**
+   * Decrypts the {@code encrypt} value of {@code envelope}, straight from the request bytes when it
+   * was read from them.
+   *
+   * @throws MalformedPayloadException as {@link #decrypt(String)}
+   */
+  public byte[] decrypt(EncryptedEnvelope envelope) {
+    return envelope.decryptWith(this);
+  }
+
+  /** {@link #decrypt(String)} of the base64 characters {@code base64[offset, offset + length)}. */
+  byte[] decrypt(byte[] base64, int offset, int length) {
+    ByteBuffer raw = decodeStrictBase64(base64, offset, length);
+    int rawLength = raw.remaining();
+    if (rawLength < 2 * BLOCK) {
       throw new MalformedPayloadException("ciphertext too short");
     }
-    if (raw.length % BLOCK != 0) {
+    if (rawLength % BLOCK != 0) {
       throw new MalformedPayloadException("ciphertext not block aligned");
     }
+    byte[] bytes = raw.array();
+    int start = raw.arrayOffset() + raw.position();
     try {
       Cipher cipher = decryptors.get();
-      cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(raw, 0, BLOCK));
-      return cipher.doFinal(raw, BLOCK, raw.length - BLOCK);
+      cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(bytes, start, BLOCK));
+      return cipher.doFinal(bytes, start + BLOCK, rawLength - BLOCK);
     } catch (GeneralSecurityException e) {
       // JCE messages are fixed phrases ("Given final block not properly padded"), safe to chain.
       throw new MalformedPayloadException("decryption failed", e);
@@ -103,13 +125,14 @@ public final class EventCipher {
     }
   }
 
-  private static byte[] decodeStrictBase64(String base64) {
+  private static ByteBuffer decodeStrictBase64(byte[] base64, int offset, int length) {
     // The JDK decoder tolerates missing padding; Feishu always pads, so anything else is not ours.
-    if (base64.length() % 4 != 0) {
+    if (length % 4 != 0) {
       throw new MalformedPayloadException("ciphertext not valid base64");
     }
     try {
-      return Base64.getDecoder().decode(base64);
+      // Decodes in place from the array, into an array of the decoded size.
+      return Base64.getDecoder().decode(ByteBuffer.wrap(base64, offset, length));
     } catch (IllegalArgumentException e) {
       // Not chained: the JDK message quotes the offending input character.
       throw new MalformedPayloadException("ciphertext not valid base64");

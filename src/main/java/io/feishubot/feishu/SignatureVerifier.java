@@ -1,5 +1,6 @@
 package io.feishubot.feishu;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
 
@@ -9,6 +10,7 @@ public final class SignatureVerifier {
   private static final int SHA256_BYTES = 32;
 
   private final String encryptKey;
+  private final byte[] encryptKeyBytes;
   // MessageDigest.getInstance searches the providers on every call; digest() resets for reuse.
   private final ThreadLocal<MessageDigest> sha256 =
       ThreadLocal.withInitial(() -> Digests.newDigest("SHA-256"));
@@ -23,6 +25,7 @@ public final class SignatureVerifier {
       throw new IllegalArgumentException("encryptKey must not be blank");
     }
     this.encryptKey = encryptKey;
+    this.encryptKeyBytes = encryptKey.getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -33,8 +36,26 @@ public final class SignatureVerifier {
     if (isBlank(timestamp) || isBlank(nonce) || rawBody == null || isBlank(signature)) {
       return false;
     }
-    byte[] expected = Digests.digest(sha256.get(), timestamp + nonce + encryptKey, rawBody);
+    MessageDigest digest = sha256.get();
+    byte[] expected;
+    if (Character.isSurrogate(last(timestamp)) || Character.isSurrogate(last(nonce))) {
+      // A surrogate pair could span two parts: encode the joined string, as the SDKs do.
+      expected = Digests.digest(digest, timestamp + nonce + encryptKey, rawBody);
+    } else {
+      // UTF-8(timestamp + nonce + key) a part at a time: no pair spans a boundary, so the bytes
+      // are the same, without building the joined string (a tenth of verify's time, bench/jmh).
+      digest.reset();
+      digest.update(timestamp.getBytes(StandardCharsets.UTF_8));
+      digest.update(nonce.getBytes(StandardCharsets.UTF_8));
+      digest.update(encryptKeyBytes);
+      digest.update(rawBody);
+      expected = digest.digest();
+    }
     return ConstantTime.equalsHex(expected, signature, SHA256_BYTES);
+  }
+
+  private static char last(String value) {
+    return value.charAt(value.length() - 1);
   }
 
   private static boolean isBlank(String value) {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
   private static final int SWEEP_THRESHOLD = 10_000;
+  private static final ClaimResult CLAIMED = new ClaimResult.Claimed();
 
   private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicInteger sweepAt = new AtomicInteger(SWEEP_THRESHOLD);
@@ -27,21 +28,15 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   public ClaimResult claim(IdempotencyKey key, Instant now, Instant inProgressUntil) {
     sweepIfGrown(now);
     Entry mine = new Entry(false, now.plus(retention), inProgressUntil, Optional.empty());
-    Entry[] found = new Entry[1];
     // compute() runs atomically per key: exactly one racer sees a free slot and installs its claim.
-    entries.compute(
-        key.value(),
-        (k, existing) -> {
-          if (existing == null || existing.isFree(now)) {
-            return mine;
-          }
-          found[0] = existing;
-          return existing;
-        });
-    if (found[0] == null) {
-      return new ClaimResult.Claimed();
+    Entry current =
+        entries.compute(
+            key.value(),
+            (k, existing) -> existing == null || existing.isFree(now) ? mine : existing);
+    if (current == mine) {
+      return CLAIMED;
     }
-    return new ClaimResult.Taken(Optional.of(found[0].status()));
+    return new ClaimResult.Taken(Optional.of(current.status()));
   }
 
   @Override

@@ -141,7 +141,7 @@ public class EventWebhook {
     MessageReceived received;
     Optional<CommandLine> command;
     try {
-      received = MessageReceived.from(event.event());
+      received = event.messageReceived();
       command = commandLines.parse(received.message());
     } catch (MalformedPayloadException e) {
       return new Triage.Answered(new WebhookResult.Rejected(RejectReason.MALFORMED));

@@ -16,6 +16,8 @@ public final class ReplyIds {
   private static final ThreadLocal<MessageDigest> MD5 =
       ThreadLocal.withInitial(() -> Digests.newDigest("MD5"));
 
+  private static final byte[] PREFIX = "feishu-bot:reply:".getBytes(StandardCharsets.US_ASCII);
+
   private ReplyIds() {}
 
   /**
@@ -25,9 +27,12 @@ public final class ReplyIds {
   public static String forEvent(String appId, String eventId) {
     MessageDigest digest = MD5.get();
     digest.reset();
-    byte[] hash =
-        digest.digest(
-            ("feishu-bot:reply:" + appId + ":" + eventId).getBytes(StandardCharsets.UTF_8));
+    // The name "feishu-bot:reply:<appId>:<eventId>" in UTF-8, a part at a time: each part borders
+    // on ASCII, so no surrogate pair spans two parts, and the bytes are those of the whole string.
+    digest.update(PREFIX);
+    digest.update(appId.getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) ':');
+    byte[] hash = digest.digest(eventId.getBytes(StandardCharsets.UTF_8));
     hash[6] = (byte) ((hash[6] & 0x0f) | 0x30); // version 3
     hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // IETF variant
     ByteBuffer bits = ByteBuffer.wrap(hash);

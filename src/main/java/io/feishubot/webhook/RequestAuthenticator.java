@@ -112,7 +112,7 @@ public class RequestAuthenticator {
       return envelope;
     }
     try {
-      return parser.parseDecrypted(cipher.orElseThrow().decrypt(encrypted.encrypt()));
+      return parser.parseDecrypted(cipher.orElseThrow().decrypt(encrypted));
     } catch (MalformedPayloadException e) {
       LOG.debugf("undecryptable delivery: %s", e.getMessage());
       throw new RejectedRequestException(onFailure);

@@ -130,7 +130,7 @@ class EnvelopeParserTest {
             "tk_test",
             "1700000000000"),
         callback.header());
-    assertEquals("om_1", callback.event().path("message").path("message_id").asText());
+    assertEquals("om_1", callback.messageReceived().message().messageId());
   }
 
   @Test

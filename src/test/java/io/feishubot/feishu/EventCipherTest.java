@@ -80,7 +80,7 @@ class EventCipherTest {
 
   @Test
   void rejects_whenNull() {
-    assertThrows(MalformedPayloadException.class, () -> cipher.decrypt(null));
+    assertThrows(MalformedPayloadException.class, () -> cipher.decrypt((String) null));
   }
 
   @ParameterizedTest
@@ -142,5 +142,37 @@ class EventCipherTest {
   @Test
   void refusesToConstruct_whenKeyBlank() {
     assertThrows(IllegalArgumentException.class, () -> new EventCipher(" "));
+  }
+
+  @Test
+  void decryptsEnvelope_straightFromTheRequestBytes() {
+    byte[] body = utf8(" {\"encrypt\":\"" + A1_ENCRYPT + "\"} ");
+    EncryptedEnvelope envelope = EncryptOnlyBody.envelope(body, 1 << 20);
+    assertEquals(new EncryptedEnvelope(A1_ENCRYPT), envelope);
+    assertEquals(A1_ENCRYPT, envelope.encrypt());
+    assertArrayEquals(utf8(A1_PLAINTEXT), cipher.decrypt(envelope));
+    assertArrayEquals(utf8(A1_PLAINTEXT), cipher.decrypt(new EncryptedEnvelope(A1_ENCRYPT)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "P37w+VZImNgPEO1RBhJ6RtKl7n6zymIbEG1pReEzghk",
+        "P37w+VZImNgPEO1RBhJ6RtKl7n6zymIbEG1pReEzg=k=",
+        "P37w+VZImNgPEO1RBhJ6RtKl7n6zymIbEG1pRe==",
+        "AAAA"
+      })
+  void rejectsEnvelope_fromRequestBytes_asFromAString(String encrypt) {
+    EncryptedEnvelope envelope =
+        EncryptOnlyBody.envelope(utf8("{\"encrypt\":\"" + encrypt + "\"}"), 1 << 20);
+    assertEquals(
+        assertThrows(MalformedPayloadException.class, () -> cipher.decrypt(encrypt)).getMessage(),
+        assertThrows(MalformedPayloadException.class, () -> cipher.decrypt(envelope)).getMessage());
+  }
+
+  @Test
+  void decryptsBytesInTheMiddleOfAnArray() {
+    byte[] around = utf8("xx" + OFFICIAL_ENCRYPT + "yy");
+    assertArrayEquals(utf8("hello world"), cipher.decrypt(around, 2, OFFICIAL_ENCRYPT.length()));
   }
 }

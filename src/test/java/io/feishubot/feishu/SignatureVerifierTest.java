@@ -188,4 +188,22 @@ class SignatureVerifierTest {
   void refusesToConstruct_whenKeyBlank(String key) {
     assertThrows(IllegalArgumentException.class, () -> new SignatureVerifier(key));
   }
+
+  @Test
+  void verifies_theDigestOfTheJoinedString_whateverTheCharacters() {
+    // Parts are hashed one at a time unless a surrogate pair could span two of them; either way
+    // the digest must be that of UTF-8(timestamp + nonce + key), as EventSignature computes it.
+    String[] odd = {
+      "1700000000", "é", "中文", "\ud83d\ude00", "\ud83d", "\ude00", "a\ud83d", "\ude00b"
+    };
+    for (String key : odd) {
+      SignatureVerifier keyed = new SignatureVerifier(key);
+      for (String timestamp : odd) {
+        for (String nonce : odd) {
+          String signature = EventSignature.compute(timestamp, nonce, key, body);
+          assertTrue(keyed.verify(timestamp, nonce, body, signature), timestamp + nonce + key);
+        }
+      }
+    }
+  }
 }

@@ -30,6 +30,12 @@ class ReplyIdsTest {
           .isEqualTo(reference("cli_a1b2c3", eventId));
     }
     assertThat(UUID.fromString(ReplyIds.forEvent("cli_a1b2c3", "e1")).version()).isEqualTo(3);
+    // Lone surrogates at the edges of the parts encode as '?' in the whole name too.
+    for (String odd : new String[] {"\ud800", "\udc00", "a\ud83d", "\ude00b", "\ud83d\ude00"}) {
+      assertThat(ReplyIds.forEvent(odd, odd)).isEqualTo(reference(odd, odd));
+      assertThat(ReplyIds.forEvent("cli" + odd, odd + "e"))
+          .isEqualTo(reference("cli" + odd, odd + "e"));
+    }
   }
 
   @Test

@@ -256,9 +256,10 @@ public class PipelineBenchmark {
     return parser.parseDecrypted(plaintexts[i]);
   }
 
+  /** The parser now reads the message in step 3; this is what is left of reading it. */
   @Benchmark
   public Object step4_messageAndCommandLine() {
-    MessageReceived received = MessageReceived.from(parsed[nextIndex()].event());
+    MessageReceived received = parsed[nextIndex()].messageReceived();
     return commandLines.parse(received.message());
   }
 
