@@ -32,7 +32,7 @@ wants() { [[ ",$ONLY," == *",$1,"* ]]; }
 if [ "$MODE" = quick ]; then
   # Our pipeline is a longer call chain than the SDK's and needs ~10 s of warm-up before C2 has
   # compiled it on this machine; shorter warm-ups report the interpreter, not the code.
-  JMH_OPTS=(-f 1 -wi 5 -w 2s -i 5 -r 1s)
+  JMH_OPTS=(-f 2 -wi 5 -w 2s -i 4 -r 1s) # two forks: the SDK's time varies between forks
   WARM_MAX_S=150; RUN_S=10; POOL=300000; STARTUP_RUNS=3; TOKEN_RUN_S=0
 else
   # The SDK's time varies between JVM forks (15-23 us): several forks, or the ratio is luck.
