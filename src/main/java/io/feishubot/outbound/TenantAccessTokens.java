@@ -73,17 +73,18 @@ public class TenantAccessTokens {
    * @throws OutboundDeadlineException when another caller's fetch outlasts {@code deadline}
    */
   public String current(Instant deadline) {
-    CachedToken token = cached.get();
-    if (token != null && token.isFreshAt(clock.instant())) {
-      return token.value();
+    String fresh = freshToken();
+    if (fresh != null) {
+      return fresh;
     }
     lockBefore(deadline);
     try {
-      token = cached.get();
-      if (token == null || !token.isFreshAt(clock.instant())) {
-        token = fetch(deadline);
-        cached.set(token);
+      fresh = freshToken();
+      if (fresh != null) {
+        return fresh;
       }
+      CachedToken token = fetch(deadline);
+      cached.set(token);
       return token.value();
     } finally {
       fetchLock.unlock();
@@ -95,11 +96,16 @@ public class TenantAccessTokens {
    * (nearly always), otherwise the shared fetch, waited for on a worker thread.
    */
   public Uni<String> currentAsync(Instant deadline) {
+    String fresh = freshToken();
+    return fresh != null
+        ? Uni.createFrom().item(fresh)
+        : BlockingWork.run(true, () -> current(deadline));
+  }
+
+  /** The cached token while it is fresh, else null. */
+  private String freshToken() {
     CachedToken token = cached.get();
-    if (token != null && token.isFreshAt(clock.instant())) {
-      return Uni.createFrom().item(token.value());
-    }
-    return BlockingWork.run(true, () -> current(deadline));
+    return token != null && token.isFreshAt(clock.instant()) ? token.value() : null;
   }
 
   /**
