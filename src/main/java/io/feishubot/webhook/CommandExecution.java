@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -72,21 +73,17 @@ public class CommandExecution {
   }
 
   /**
-   * Runs {@code command} for the event unless another delivery of it got there first. Each step
-   * that may block (a store that does I/O, a handler that does) moves off the event loop; the rest,
-   * the reply included, runs on the subscribing thread.
+   * Runs the pending command unless another delivery of its event got there first. Each step that
+   * may block (a store that does I/O, a handler that does) moves off the event loop; the rest, the
+   * reply included, runs on the subscribing thread.
+   *
+   * @param commandTag {@link #tag} of the command, which the caller also needs for its log line
    */
-  public Uni<WebhookResult> run(
-      EventHeader header,
-      String appId,
-      MessageReceived received,
-      CommandLine command,
-      Instant deadline) {
-    IdempotencyKey key = new IdempotencyKey(appId, header.eventId());
-    String commandTag = tag(command);
-    return BlockingWork.run(
-            store.mayBlock(),
-            () -> store.claim(key, clock.instant(), deadline.plus(IN_PROGRESS_GRACE)))
+  public Uni<WebhookResult> run(Triage.CommandPending pending, String commandTag) {
+    EventHeader header = pending.header();
+    IdempotencyKey key = new IdempotencyKey(pending.appId(), header.eventId());
+    Instant inProgressUntil = pending.deadline().plus(IN_PROGRESS_GRACE);
+    return storeCall(() -> store.claim(key, clock.instant(), inProgressUntil))
         .onItemOrFailure()
         .transformToUni(
             (claim, failure) -> {
@@ -102,19 +99,16 @@ public class CommandExecution {
               if (!(claim instanceof ClaimResult.Claimed)) {
                 return Uni.createFrom().item(DUPLICATE);
               }
-              return runClaimed(key, header, appId, received, command, commandTag, deadline);
+              return runClaimed(key, pending, commandTag);
             });
   }
 
   /** Routes and replies for an event this delivery has claimed, then completes or releases it. */
   private Uni<WebhookResult> runClaimed(
-      IdempotencyKey key,
-      EventHeader header,
-      String appId,
-      MessageReceived received,
-      CommandLine command,
-      String commandTag,
-      Instant deadline) {
+      IdempotencyKey key, Triage.CommandPending pending, String commandTag) {
+    EventHeader header = pending.header();
+    CommandLine command = pending.command();
+    MessageReceived received = pending.received();
     MessageReceived.Message message = received.message();
     CommandContext context =
         new CommandContext(
@@ -131,8 +125,8 @@ public class CommandExecution {
                 replies.reply(
                     message.messageId(),
                     new OutgoingMessage(reply.msgType(), reply.content()),
-                    ReplyIds.forEvent(appId, header.eventId()),
-                    deadline))
+                    ReplyIds.forEvent(pending.appId(), header.eventId()),
+                    pending.deadline()))
         .onItemOrFailure()
         .transformToUni(
             (sent, failure) -> {
@@ -140,25 +134,28 @@ public class CommandExecution {
               if (failure instanceof Error error) {
                 return Uni.createFrom().failure(error);
               }
-              if (failure != null) {
-                // Exception text of our own types is payload-free; for others only the type.
-                LOG.warnf(
-                    "event %s: command /%s failed (%s), asking for redelivery",
-                    header.eventId(), command.name(), FeishuApiException.describe(failure));
-                return BlockingWork.run(
-                    store.mayBlock(),
+              if (failure == null) {
+                return storeCall(
                     () -> {
-                      releaseQuietly(key);
-                      return COMMAND_FAILED;
+                      completeQuietly(key, header);
+                      return ACCEPTED;
                     });
               }
-              return BlockingWork.run(
-                  store.mayBlock(),
+              // Exception text of our own types is payload-free; for others only the type.
+              LOG.warnf(
+                  "event %s: command /%s failed (%s), asking for redelivery",
+                  header.eventId(), command.name(), FeishuApiException.describe(failure));
+              return storeCall(
                   () -> {
-                    completeQuietly(key, header);
-                    return ACCEPTED;
+                    releaseQuietly(key);
+                    return COMMAND_FAILED;
                   });
             });
+  }
+
+  /** A call to the idempotency store, off the event loop when the store may block. */
+  private <T> Uni<T> storeCall(Supplier<T> call) {
+    return BlockingWork.run(store.mayBlock(), call);
   }
 
   private void completeQuietly(IdempotencyKey key, EventHeader header) {

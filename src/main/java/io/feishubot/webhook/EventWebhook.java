@@ -91,12 +91,7 @@ public class EventWebhook {
         .deferred(
             () -> {
               LogFields.putCommand(header, commandTag);
-              return execution.run(
-                  header,
-                  pending.appId(),
-                  pending.received(),
-                  pending.command(),
-                  pending.deadline());
+              return execution.run(pending, commandTag);
             })
         .invoke(
             result -> {
