@@ -10,12 +10,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the protocol core usable from any runtime (Quarkus, Lambda, a bench, a CLI script): JDK and
- * Jackson only, and nothing of ours, so arrows point into {@code feishu}, never out of it.
+ * Keeps the protocol core and the message model usable from any runtime (Quarkus, Lambda, a bench,
+ * a CLI script): JDK and Jackson only, and nothing of ours, so arrows point into {@code feishu},
+ * never out of it.
  */
 class ProtocolCoreIsFrameworkFreeTest {
 
   private static final String CORE = "io.feishubot.feishu..";
+  private static final String MESSAGE = "io.feishubot.message..";
 
   private final JavaClasses classes =
       new ClassFileImporter()
@@ -23,13 +25,14 @@ class ProtocolCoreIsFrameworkFreeTest {
           .importPackages("io.feishubot");
 
   @Test
-  void core_dependsOnNoFrameworkOrCloudSdk() {
+  void coreAndMessageModel_dependOnNoFrameworkOrCloudSdk() {
     noClasses()
         .that()
-        .resideInAPackage(CORE)
+        .resideInAnyPackage(CORE, MESSAGE)
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
+            "io.micrometer..",
             "jakarta..",
             "javax.inject..",
             "io.quarkus..",
@@ -46,6 +49,17 @@ class ProtocolCoreIsFrameworkFreeTest {
         .resideInAPackage(CORE)
         .should()
         .dependOnClassesThat(resideInAPackage("io.feishubot..").and(not(resideInAPackage(CORE))))
+        .check(classes);
+  }
+
+  /** Handlers and every sender share the message model, so it must not lean on any of them. */
+  @Test
+  void messageModel_dependsOnNoOtherPackageOfOurs() {
+    noClasses()
+        .that()
+        .resideInAPackage(MESSAGE)
+        .should()
+        .dependOnClassesThat(resideInAPackage("io.feishubot..").and(not(resideInAPackage(MESSAGE))))
         .check(classes);
   }
 }
