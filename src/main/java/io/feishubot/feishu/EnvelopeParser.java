@@ -20,7 +20,9 @@ import java.io.IOException;
  *
  * <p>A schema 2.0 event, the common case, is read without a tree by {@link StreamingEventReader},
  * which declines anything it is not sure of; the tree reader below then decides, so both paths
- * accept and reject exactly the same bodies (EnvelopeParserDifferentialTest).
+ * accept and reject exactly the same bodies (EnvelopeParserDifferentialTest). Both read the {@code
+ * event} object with the same reader of its type ({@link EventReaders}); an event that lacks what
+ * its type needs is not an error here but an {@link UnreadableEvent}, for the caller to count.
  *
  * <p>Thread-safe; one instance can serve all requests.
  */
@@ -154,7 +156,6 @@ public final class EnvelopeParser {
 
   private static EventCallback schemaV2(JsonNode root) {
     JsonNode header = requiredObject(root, "header", "header");
-    JsonNode event = requiredObject(root, "event", "event");
     EventHeader parsed =
         new EventHeader(
             requiredString(header, "event_id", "header.event_id"),
@@ -163,7 +164,8 @@ public final class EnvelopeParser {
             optionalString(header, "app_id", "header.app_id"),
             optionalString(header, "tenant_key", "header.tenant_key"),
             optionalString(header, "create_time", "header.create_time"));
-    return new EventCallback(Schema.V2, parsed, event);
+    return new EventCallback(
+        Schema.V2, parsed, EventReaders.fromTree(parsed.eventType(), root.get("event")));
   }
 
   private static EventCallback schemaV1(JsonNode root) {
@@ -176,6 +178,6 @@ public final class EnvelopeParser {
             optionalString(event, "app_id", "event.app_id"),
             optionalString(event, "tenant_key", "event.tenant_key"),
             optionalString(root, "ts", "ts"));
-    return new EventCallback(Schema.V1, parsed, event);
+    return new EventCallback(Schema.V1, parsed, EventReaders.fromTree(parsed.eventType(), event));
   }
 }

@@ -1,13 +1,6 @@
 package io.feishubot.feishu;
 
-import static io.feishubot.feishu.JsonFields.optionalObject;
-import static io.feishubot.feishu.JsonFields.optionalString;
-import static io.feishubot.feishu.JsonFields.requiredObject;
-import static io.feishubot.feishu.JsonFields.requiredString;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,7 +11,7 @@ import java.util.Objects;
  *
  * @param sender null if the event carries no {@code sender}
  */
-public record MessageReceived(Sender sender, Message message) {
+public record MessageReceived(Sender sender, Message message) implements FeishuEvent {
 
   public static final String EVENT_TYPE = "im.message.receive_v1";
 
@@ -53,72 +46,20 @@ public record MessageReceived(Sender sender, Message message) {
   public record Mention(String key, String openId, String userId, String unionId, String name) {}
 
   /**
-   * Reads the event object of an {@link EventCallback} whose type is {@link #EVENT_TYPE}.
+   * Reads the {@code event} object of an {@code im.message.receive_v1} delivery.
    *
-   * @throws MalformedPayloadException if {@code message.message_id} or {@code message.message_type}
-   *     is missing, or a field has the wrong JSON type
+   * @throws MalformedPayloadException naming the first field that is missing or of the wrong type
    */
   public static MessageReceived from(JsonNode event) {
-    if (event == null || !event.isObject()) {
-      throw new MalformedPayloadException("event is not an object");
-    }
-    return new MessageReceived(sender(event), message(event));
+    return switch (EventReaders.fromTree(EVENT_TYPE, event)) {
+      case MessageReceived received -> received;
+      case UnreadableEvent unreadable -> throw new MalformedPayloadException(unreadable.problem());
+      default -> throw new IllegalStateException("not a message event");
+    };
   }
 
-  private static Sender sender(JsonNode event) {
-    JsonNode sender = optionalObject(event, "sender", "sender");
-    if (sender == null) {
-      return null;
-    }
-    JsonNode ids = emptyIfNull(optionalObject(sender, "sender_id", "sender.sender_id"));
-    return new Sender(
-        optionalString(sender, "sender_type", "sender.sender_type"),
-        optionalString(ids, "open_id", "sender.sender_id.open_id"),
-        optionalString(ids, "user_id", "sender.sender_id.user_id"),
-        optionalString(ids, "union_id", "sender.sender_id.union_id"),
-        optionalString(sender, "tenant_key", "sender.tenant_key"));
-  }
-
-  private static Message message(JsonNode event) {
-    JsonNode message = requiredObject(event, "message", "message");
-    return new Message(
-        requiredString(message, "message_id", "message.message_id"),
-        optionalString(message, "root_id", "message.root_id"),
-        optionalString(message, "parent_id", "message.parent_id"),
-        optionalString(message, "thread_id", "message.thread_id"),
-        optionalString(message, "chat_id", "message.chat_id"),
-        optionalString(message, "chat_type", "message.chat_type"),
-        requiredString(message, "message_type", "message.message_type"),
-        optionalString(message, "content", "message.content"),
-        mentions(message));
-  }
-
-  private static List<Mention> mentions(JsonNode message) {
-    JsonNode array = message.get("mentions");
-    if (array == null || array.isNull()) {
-      return List.of();
-    }
-    if (!array.isArray()) {
-      throw new MalformedPayloadException("message.mentions is not an array");
-    }
-    List<Mention> mentions = new ArrayList<>(array.size());
-    for (JsonNode mention : array) {
-      if (!mention.isObject()) {
-        throw new MalformedPayloadException("message.mentions entry is not an object");
-      }
-      JsonNode id = emptyIfNull(optionalObject(mention, "id", "mention.id"));
-      mentions.add(
-          new Mention(
-              optionalString(mention, "key", "mention.key"),
-              optionalString(id, "open_id", "mention.id.open_id"),
-              optionalString(id, "user_id", "mention.id.user_id"),
-              optionalString(id, "union_id", "mention.id.union_id"),
-              optionalString(mention, "name", "mention.name")));
-    }
-    return mentions;
-  }
-
-  private static JsonNode emptyIfNull(JsonNode node) {
-    return node == null ? MissingNode.getInstance() : node;
+  @Override
+  public String eventType() {
+    return EVENT_TYPE;
   }
 }

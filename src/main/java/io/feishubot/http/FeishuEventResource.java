@@ -43,22 +43,22 @@ public class FeishuEventResource {
     Triage triage =
         webhook.triage(
             new WebhookRequest(body == null ? new byte[0] : body, headers::getHeaderString));
-    if (triage instanceof Triage.CommandPending command) {
-      return webhook.execute(command).map(FeishuEventResource::response);
-    }
-    return Uni.createFrom().item(response(((Triage.Answered) triage).result()));
+    return switch (triage) {
+      case Triage.Pending pending -> webhook.execute(pending).map(FeishuEventResource::response);
+      case Triage.Answered answered -> Uni.createFrom().item(response(answered.result()));
+    };
   }
 
   private static Response response(WebhookResult result) {
-    if (result instanceof WebhookResult.Challenge challenge) {
-      return Response.ok(Map.of("challenge", challenge.challenge())).build();
-    }
-    if (result instanceof WebhookResult.Acknowledged) {
-      return Response.ok(SUCCESS, MediaType.APPLICATION_JSON_TYPE).build();
-    }
-    if (result instanceof WebhookResult.Rejected rejected) {
-      return ErrorBodies.response(rejected.reason().status(), rejected.reason().publicMessage());
-    }
-    return ErrorBodies.response(503, "temporarily unavailable, retry later");
+    return switch (result) {
+      case WebhookResult.Challenge challenge ->
+          Response.ok(Map.of("challenge", challenge.challenge())).build();
+      case WebhookResult.Acknowledged acknowledged ->
+          Response.ok(SUCCESS, MediaType.APPLICATION_JSON_TYPE).build();
+      case WebhookResult.Rejected rejected ->
+          ErrorBodies.response(rejected.reason().status(), rejected.reason().publicMessage());
+      case WebhookResult.RetryLater retry ->
+          ErrorBodies.response(503, "temporarily unavailable, retry later");
+    };
   }
 }

@@ -3,6 +3,7 @@ package io.feishubot.idempotency;
 import io.feishubot.config.FeishuConfig;
 import io.feishubot.config.FeishuConfig.Idempotency.StoreKind;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,8 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
 /**
- * Chooses the idempotency store named by {@code feishu.idempotency.store}. The DynamoDB client is
- * looked up only for the {@code dynamodb} store, so the default needs no AWS settings at all.
+ * Chooses the idempotency store named by {@code feishu.idempotency.store}, unless the application
+ * declares its own. The DynamoDB client is looked up only for the {@code dynamodb} store, so the
+ * default needs no AWS settings at all.
  */
 @ApplicationScoped
 public class IdempotencyStoreProducer {
@@ -34,7 +36,12 @@ public class IdempotencyStoreProducer {
     this.dynamoDb = dynamoDb;
   }
 
+  /**
+   * The store named by configuration. A {@code @DefaultBean}: an {@code IdempotencyStore} bean of
+   * the application's own (Redis, Postgres, …) replaces it.
+   */
   @Produces
+  @DefaultBean
   @ApplicationScoped
   IdempotencyStore idempotencyStore(MeterRegistry registry) {
     FeishuConfig.Idempotency idempotency = config.idempotency();

@@ -1,5 +1,7 @@
 package io.feishubot.router;
 
+import io.feishubot.message.Message;
+
 /**
  * One chat command. Implement it as an {@code @ApplicationScoped} bean, one class per command; the
  * router finds every bean and refuses to start when two claim the same name.
@@ -12,8 +14,12 @@ public interface CommandHandler {
   /** One line for {@code /help}. */
   String description();
 
-  /** Runs the command. Must finish well inside Feishu's 3 s budget. */
-  Reply handle(CommandContext context);
+  /**
+   * Runs the command and returns the reply to post in its thread ({@link Message#none()} for no
+   * reply). Must finish, reply included, well inside Feishu's 3 s budget. More messages can be sent
+   * through {@link CommandContext#messenger()}.
+   */
+  Message handle(CommandContext context);
 
   /**
    * Whether {@link #handle} may block: do I/O, wait on a lock, sleep. Such a handler runs on a

@@ -42,8 +42,14 @@ public final class CommandLineParser {
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    List<Mention> mentions = new ArrayList<>(message.mentions());
-    // Longest key first, so that @_user_1 never matches the front of @_user_10.
+    // Only mentions with a key can stand in the text. Longest key first, so that @_user_1 never
+    // matches the front of @_user_10.
+    List<Mention> mentions = new ArrayList<>(message.mentions().size());
+    for (Mention mention : message.mentions()) {
+      if (mention.key() != null && !mention.key().isEmpty()) {
+        mentions.add(mention);
+      }
+    }
     mentions.sort(Comparator.comparingInt((Mention m) -> m.key().length()).reversed());
     String rest = stripLeadingBotMentions(text.get().strip(), mentions);
     if (rest.startsWith("@_")) {
@@ -69,8 +75,7 @@ public final class CommandLineParser {
     while (stripped) {
       stripped = false;
       for (Mention mention : mentions) {
-        if (mention.key() != null
-            && rest.startsWith(mention.key())
+        if (rest.startsWith(mention.key())
             && isBot(mention)
             && !MENTION_ALL.equals(mention.key())) {
           rest = rest.substring(mention.key().length()).strip();
@@ -89,7 +94,7 @@ public final class CommandLineParser {
   private static String resolveMentions(String text, List<Mention> mentions) {
     String resolved = text;
     for (Mention mention : mentions) {
-      if (mention.key() != null && mention.name() != null) {
+      if (mention.name() != null) {
         resolved = resolved.replace(mention.key(), "@" + mention.name());
       }
     }
@@ -120,7 +125,8 @@ public final class CommandLineParser {
    * What {@code readTree(content).path("text").textValue()} gives, read from the token stream: text
    * messages are most of what a bot receives, and a tree for one field is most of their cost. As
    * with the tree, the whole first JSON value must be well-formed, anything after it is ignored, a
-   * later duplicate {@code text} wins, and a {@code text} that is not a string reads as null.
+   * later duplicate {@code text} wins, a null {@code text} reads as null, and any other non-string
+   * {@code text} makes the message malformed.
    */
   private static String textField(String content) throws IOException {
     try (JsonParser parser = JSON.createParser(content)) {
@@ -133,6 +139,9 @@ public final class CommandLineParser {
         boolean isText = "text".equals(parser.currentName());
         JsonToken value = parser.nextToken();
         if (isText) {
+          if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
+            throw new MalformedPayloadException("text message's text is not a string");
+          }
           text = value == JsonToken.VALUE_STRING ? parser.getText() : null;
         }
         parser.skipChildren();

@@ -1,5 +1,6 @@
 package io.feishubot.router;
 
+import io.feishubot.message.Message;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,27 +26,31 @@ public class CommandRouter {
     for (CommandHandler handler : handlers) {
       String name = handler.name();
       if (name == null || !VALID_NAME.matcher(name).matches()) {
-        throw new DuplicateCommandException(
-            "command name '" + name + "' of " + handler.getClass().getName() + " is not valid");
+        throw new HandlerConflictException(
+            "command name '"
+                + name
+                + "' of "
+                + HandlerConflictException.nameOf(handler)
+                + " is not valid");
       }
       CommandHandler earlier = this.handlers.putIfAbsent(name, handler);
       if (earlier != null) {
-        throw new DuplicateCommandException(
+        throw new HandlerConflictException(
             "command '"
                 + name
                 + "' is claimed by both "
-                + earlier.getClass().getName()
+                + HandlerConflictException.nameOf(earlier)
                 + " and "
-                + handler.getClass().getName());
+                + HandlerConflictException.nameOf(handler));
       }
     }
   }
 
   /** Runs the command named in {@code context}, or answers that it does not exist. */
-  public Reply route(CommandContext context) {
+  public Message route(CommandContext context) {
     CommandHandler handler = handlers.get(context.command().name());
     if (handler == null) {
-      return Reply.text(
+      return Message.text(
           "Unknown command /" + context.command().name() + ". Send /help to see what I can do.");
     }
     return handler.handle(context);

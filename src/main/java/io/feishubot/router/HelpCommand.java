@@ -1,18 +1,16 @@
 package io.feishubot.router;
 
+import io.feishubot.message.Message;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Provider;
-import java.util.stream.Collectors;
 
-/** {@code /help}: lists every registered command, so the list can never go stale. */
+/** {@code /help}: a card listing every registered command. */
 @ApplicationScoped
 public class HelpCommand implements CommandHandler {
 
-  // A provider, because the router itself is built from all handlers, this one included.
-  private final Provider<CommandRouter> router;
+  private final CommandList commands;
 
-  public HelpCommand(Provider<CommandRouter> router) {
-    this.router = router;
+  public HelpCommand(CommandList commands) {
+    this.commands = commands;
   }
 
   @Override
@@ -26,12 +24,8 @@ public class HelpCommand implements CommandHandler {
   }
 
   @Override
-  public Reply handle(CommandContext context) {
-    String lines =
-        router.get().commands().stream()
-            .map(command -> "/" + command.name() + " - " + command.description())
-            .collect(Collectors.joining("\n"));
-    return Reply.text("Commands:\n" + lines);
+  public Message handle(CommandContext context) {
+    return commands.helpCard();
   }
 
   /** Computed from the registered commands alone. */

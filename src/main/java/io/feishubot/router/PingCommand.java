@@ -1,5 +1,6 @@
 package io.feishubot.router;
 
+import io.feishubot.message.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** {@code /ping}: the smallest round trip through verification, routing and the Open API. */
@@ -17,8 +18,8 @@ public class PingCommand implements CommandHandler {
   }
 
   @Override
-  public Reply handle(CommandContext context) {
-    return Reply.text("pong");
+  public Message handle(CommandContext context) {
+    return Message.text("pong");
   }
 
   /** Computed from the context alone. */

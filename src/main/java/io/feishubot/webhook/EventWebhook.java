@@ -1,14 +1,23 @@
 package io.feishubot.webhook;
 
 import io.feishubot.config.FeishuConfig;
+import io.feishubot.feishu.BotAddedToChat;
+import io.feishubot.feishu.BotRemovedFromChat;
+import io.feishubot.feishu.CardActionTriggered;
+import io.feishubot.feishu.EncryptedEnvelope;
 import io.feishubot.feishu.Envelope;
 import io.feishubot.feishu.EventCallback;
 import io.feishubot.feishu.EventHeader;
+import io.feishubot.feishu.FeishuEvent;
 import io.feishubot.feishu.MalformedPayloadException;
 import io.feishubot.feishu.MessageReceived;
+import io.feishubot.feishu.RawEvent;
+import io.feishubot.feishu.UnreadableEvent;
 import io.feishubot.feishu.UrlVerification;
 import io.feishubot.router.CommandLine;
 import io.feishubot.router.CommandLineParser;
+import io.feishubot.router.CommandRouter;
+import io.feishubot.router.EventRouter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +30,7 @@ import org.jboss.logging.MDC;
 
 /**
  * The whole life of one delivery, independent of the runtime that carried it: authenticate, answer
- * a challenge, ignore what needs no action, and run commands exactly once.
+ * a challenge, acknowledge what needs no action, and run handlers exactly once.
  */
 @ApplicationScoped
 public class EventWebhook {
@@ -30,45 +39,43 @@ public class EventWebhook {
 
   private static final Triage.Answered IGNORED =
       new Triage.Answered(new WebhookResult.Acknowledged(WebhookResult.Outcome.IGNORED));
+  private static final Triage.Answered MALFORMED =
+      new Triage.Answered(new WebhookResult.Acknowledged(WebhookResult.Outcome.MALFORMED));
 
   /** Larger bodies are refused before any work; real events are a few kilobytes. */
   public static final int MAX_BODY_BYTES = 1024 * 1024;
 
   private final RequestAuthenticator authenticator;
-  private final CommandExecution execution;
+  private final EventExecution execution;
   private final CommandLineParser commandLines;
+  private final CommandRouter commands;
+  private final EventRouter events;
   private final FeishuConfig config;
   private final Clock clock;
   private final EventMeters meters;
 
   public EventWebhook(
       RequestAuthenticator authenticator,
-      CommandExecution execution,
+      EventExecution execution,
+      CommandRouter commands,
+      EventRouter events,
       FeishuConfig config,
       Clock clock,
       MeterRegistry registry) {
     this.authenticator = authenticator;
     this.execution = execution;
     this.commandLines = new CommandLineParser(config.botOpenId());
+    this.commands = commands;
+    this.events = events;
     this.config = config;
     this.clock = clock;
     this.meters = new EventMeters(registry);
   }
 
   /**
-   * Handles one delivery start to finish, waiting on the calling thread for a command to finish;
-   * never throws for anything the caller sent. For callers without an event loop (benchmarks).
-   */
-  public WebhookResult handle(WebhookRequest request) {
-    Triage triage = triage(request);
-    return triage instanceof Triage.CommandPending pending
-        ? execute(pending).await().indefinitely()
-        : ((Triage.Answered) triage).result();
-  }
-
-  /**
    * Authenticates a delivery and decides what it needs, without I/O: safe on an event loop. Only a
-   * {@link Triage.CommandPending} has work left, for {@link #execute}.
+   * {@link Triage.Pending} has work left, for {@link #execute}. Never throws for anything the
+   * caller sent.
    */
   public Triage triage(WebhookRequest request) {
     try {
@@ -80,24 +87,24 @@ public class EventWebhook {
   }
 
   /**
-   * Runs a triaged command: claims the event, runs the handler, sends the reply. Never blocks the
-   * subscribing thread: steps that may block move to a worker thread (see {@link
+   * Runs triaged work once: claims the event, runs its handler, sends what it sends. Never blocks
+   * the subscribing thread: steps that may block move to a worker thread (see {@link
    * io.feishubot.concurrent.BlockingWork}).
    */
-  public Uni<WebhookResult> execute(Triage.CommandPending pending) {
+  public Uni<WebhookResult> execute(Triage.Pending pending) {
     EventHeader header = pending.header();
-    String commandTag = execution.tag(pending.command());
+    String tag = pending.work().tag();
     return Uni.createFrom()
         .deferred(
             () -> {
-              LogFields.putCommand(header, commandTag);
-              return execution.run(pending, commandTag);
+              LogFields.putCommand(header, tag);
+              return execution.run(pending);
             })
         .invoke(
             result -> {
               // The steps may have run on other threads: name the event again for this line.
-              LogFields.putCommand(header, commandTag);
-              logOutcome(header, result, pending.receivedAt());
+              LogFields.putCommand(header, tag);
+              logOutcome(header.eventType(), header.eventId(), result, pending.receivedAt());
             })
         .eventually(LogFields::clear);
   }
@@ -112,50 +119,81 @@ public class EventWebhook {
       envelope = authenticator.authenticate(request, receivedAt);
     } catch (RejectedRequestException e) {
       return new Triage.Answered(rejected(e.reason()));
+    } catch (UnreadableDeliveryException e) {
+      LOG.warnf("acknowledged an authentic delivery that cannot be read: %s", e.getMessage());
+      logOutcome("unknown", "-", MALFORMED.result(), receivedAt);
+      return MALFORMED;
     }
-    if (envelope instanceof UrlVerification challenge) {
-      meters.count("url_verification", "challenge", "none");
-      LOG.info("answered a URL verification challenge");
-      return new Triage.Answered(new WebhookResult.Challenge(challenge.challenge()));
-    }
-    EventCallback event = (EventCallback) envelope;
-    MDC.put(LogFields.EVENT_ID, event.header().eventId());
-    MDC.put(LogFields.EVENT_TYPE, event.header().eventType());
-    Triage triage = triage(event, receivedAt);
+    return switch (envelope) {
+      case UrlVerification challenge -> {
+        meters.count("url_verification", "challenge", "none");
+        LOG.info("answered a URL verification challenge");
+        yield new Triage.Answered(new WebhookResult.Challenge(challenge.challenge()));
+      }
+      case EventCallback event -> triageEvent(event, receivedAt);
+      case EncryptedEnvelope encrypted ->
+          throw new IllegalStateException("the authenticator returns plaintext envelopes only");
+    };
+  }
+
+  private Triage triageEvent(EventCallback callback, Instant receivedAt) {
+    EventHeader header = callback.header();
+    MDC.put(LogFields.EVENT_ID, header.eventId());
+    MDC.put(LogFields.EVENT_TYPE, header.eventType());
+    Triage triage = triage(callback.header(), callback.event(), receivedAt);
     if (triage instanceof Triage.Answered answered) {
-      logOutcome(event.header(), answered.result(), receivedAt);
+      logOutcome(header.eventType(), header.eventId(), answered.result(), receivedAt);
     }
     return triage;
   }
 
-  private Triage triage(EventCallback event, Instant receivedAt) {
-    if (!MessageReceived.EVENT_TYPE.equals(event.header().eventType())) {
-      // Acknowledged, not refused: a non-2xx would make Feishu redeliver it for hours.
-      return IGNORED;
-    }
-    MessageReceived received;
-    Optional<CommandLine> command;
-    try {
-      received = event.messageReceived();
-      command = commandLines.parse(received.message());
-    } catch (MalformedPayloadException e) {
-      return new Triage.Answered(new WebhookResult.Rejected(RejectReason.MALFORMED));
-    }
-    if (received.sender() == null
-        || !"user".equals(received.sender().senderType())
-        || command.isEmpty()) {
+  private Triage triage(EventHeader header, FeishuEvent event, Instant receivedAt) {
+    return switch (event) {
+      case MessageReceived received -> triageMessage(header, received, receivedAt);
+      case UnreadableEvent unreadable -> {
+        // Acknowledged, not refused: a non-2xx would make Feishu redeliver it for hours.
+        LOG.warnf("acknowledged an event that cannot be read: %s", unreadable.problem());
+        yield MALFORMED;
+      }
+      case BotAddedToChat added -> toHandler(header, added, receivedAt);
+      case BotRemovedFromChat removed -> toHandler(header, removed, receivedAt);
+      case CardActionTriggered action -> toHandler(header, action, receivedAt);
+      case RawEvent raw -> toHandler(header, raw, receivedAt);
+    };
+  }
+
+  private Triage toHandler(EventHeader header, FeishuEvent event, Instant receivedAt) {
+    return events
+        .handlerFor(event.eventType())
+        .<Triage>map(
+            handler -> pending(header, new Triage.RunEventHandler(event, handler), receivedAt))
+        .orElse(IGNORED);
+  }
+
+  private Triage triageMessage(EventHeader header, MessageReceived received, Instant receivedAt) {
+    if (received.sender() == null || !"user".equals(received.sender().senderType())) {
       // Messages from apps and bots are never commands: answering them could start a loop.
       return IGNORED;
     }
-    String appId =
-        Optional.ofNullable(event.header().appId()).or(config::appId).orElse("unknown-app");
-    return new Triage.CommandPending(
-        event.header(),
-        appId,
-        received,
-        command.get(),
-        receivedAt,
-        receivedAt.plus(config.ackDeadline()));
+    Optional<CommandLine> command;
+    try {
+      command = commandLines.parse(received.message());
+    } catch (MalformedPayloadException e) {
+      LOG.warnf("acknowledged a message that cannot be read: %s", e.getMessage());
+      return MALFORMED;
+    }
+    if (command.isEmpty()) {
+      return IGNORED;
+    }
+    String name = command.get().name();
+    String tag = commands.knows(name) ? name : "unknown";
+    return pending(header, new Triage.RunCommand(received, command.get(), tag), receivedAt);
+  }
+
+  private Triage.Pending pending(EventHeader header, Triage.Work work, Instant receivedAt) {
+    String appId = Optional.ofNullable(header.appId()).or(config::appId).orElse("unknown-app");
+    return new Triage.Pending(
+        header, appId, work, receivedAt, receivedAt.plus(config.ackDeadline()));
   }
 
   private WebhookResult rejected(RejectReason reason) {
@@ -165,41 +203,41 @@ public class EventWebhook {
     return new WebhookResult.Rejected(reason);
   }
 
-  private void logOutcome(EventHeader header, WebhookResult result, Instant receivedAt) {
-    String type = header.eventType();
-    String outcome;
-    String reason = "none";
-    if (result instanceof WebhookResult.Acknowledged acknowledged) {
-      outcome = acknowledged.outcome().tag();
-    } else if (result instanceof WebhookResult.Rejected rejected) {
-      outcome = "rejected";
-      reason = rejected.reason().tag();
-    } else {
-      outcome = "retry";
-    }
-    meters.count(type, outcome, reason);
+  private void logOutcome(String type, String eventId, WebhookResult result, Instant receivedAt) {
+    record Described(String outcome, String reason, Logger.Level level) {}
+    Described described =
+        switch (result) {
+          // Ignored events are most of the traffic in a busy chat and need no trace: they are
+          // counted, and logged at DEBUG. Everything else is logged at INFO.
+          case WebhookResult.Acknowledged acknowledged ->
+              new Described(
+                  acknowledged.outcome().tag(),
+                  "none",
+                  acknowledged.outcome() == WebhookResult.Outcome.IGNORED
+                      ? Logger.Level.DEBUG
+                      : Logger.Level.INFO);
+          case WebhookResult.Rejected rejected ->
+              new Described("rejected", rejected.reason().tag(), Logger.Level.INFO);
+          case WebhookResult.RetryLater retry -> new Described("retry", "none", Logger.Level.INFO);
+          case WebhookResult.Challenge challenge ->
+              new Described("challenge", "none", Logger.Level.INFO);
+        };
+    meters.count(type, described.outcome(), described.reason());
     Duration took = Duration.between(receivedAt, clock.instant());
-    meters.recordDuration(type, outcome, took);
-    // Ignored events are most of the traffic in a busy chat and need no trace: they are counted,
-    // and logged at DEBUG. Commands, duplicates, rejections and retries are logged at INFO.
-    Logger.Level level =
-        result instanceof WebhookResult.Acknowledged acknowledged
-                && acknowledged.outcome() == WebhookResult.Outcome.IGNORED
-            ? Logger.Level.DEBUG
-            : Logger.Level.INFO;
-    if (!LOG.isEnabled(level)) {
+    meters.recordDuration(type, described.outcome(), took);
+    if (!LOG.isEnabled(described.level())) {
       return;
     }
     long millis = took.toMillis();
-    MDC.put(LogFields.OUTCOME, outcome);
+    MDC.put(LogFields.OUTCOME, described.outcome());
     MDC.put(LogFields.DURATION_MS, Long.toString(millis));
     LOG.logf(
-        level,
+        described.level(),
         "event %s type %s outcome %s%s in %d ms",
-        header.eventId(),
+        eventId,
         type,
-        outcome,
-        "none".equals(reason) ? "" : " (" + reason + ")",
+        described.outcome(),
+        "none".equals(described.reason()) ? "" : " (" + described.reason() + ")",
         millis);
   }
 }

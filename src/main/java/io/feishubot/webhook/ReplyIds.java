@@ -25,6 +25,15 @@ public final class ReplyIds {
    * gives for the same name (36 characters, under Feishu's 50-character limit).
    */
   public static String forEvent(String appId, String eventId) {
+    return forEvent(appId, eventId, 0);
+  }
+
+  /**
+   * The uuid of the {@code place}-th message sent for an event: for place 0 that of {@link
+   * #forEvent(String, String)}, named {@code feishu-bot:reply:<appId>:<eventId>}; for later places
+   * the name ends in {@code #<place>}.
+   */
+  public static String forEvent(String appId, String eventId, int place) {
     MessageDigest digest = MD5.get();
     digest.reset();
     // The name "feishu-bot:reply:<appId>:<eventId>" in UTF-8, a part at a time: each part borders
@@ -32,7 +41,11 @@ public final class ReplyIds {
     digest.update(PREFIX);
     digest.update(appId.getBytes(StandardCharsets.UTF_8));
     digest.update((byte) ':');
-    byte[] hash = digest.digest(eventId.getBytes(StandardCharsets.UTF_8));
+    digest.update(eventId.getBytes(StandardCharsets.UTF_8));
+    if (place != 0) {
+      digest.update(("#" + place).getBytes(StandardCharsets.US_ASCII));
+    }
+    byte[] hash = digest.digest();
     hash[6] = (byte) ((hash[6] & 0x0f) | 0x30); // version 3
     hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // IETF variant
     ByteBuffer bits = ByteBuffer.wrap(hash);

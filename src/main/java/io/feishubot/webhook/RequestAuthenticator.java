@@ -48,6 +48,7 @@ public class RequestAuthenticator {
    * The authenticated plaintext envelope: a {@link UrlVerification} or an {@link EventCallback}.
    *
    * @throws RejectedRequestException when the delivery must be refused
+   * @throws UnreadableDeliveryException when a signed delivery cannot be decrypted or parsed
    */
   public Envelope authenticate(WebhookRequest request, Instant now) {
     if (signatures.isEmpty()) {
@@ -69,9 +70,7 @@ public class RequestAuthenticator {
     if (timestampWindow.check(timestamp, now) != TimestampCheck.FRESH) {
       throw new RejectedRequestException(RejectReason.STALE_TIMESTAMP);
     }
-    // Authentic from here on, so a decryption failure can be reported as what it is.
-    Envelope envelope = decrypted(parse(request.body()), RejectReason.MALFORMED);
-    return withValidToken(envelope);
+    return withValidToken(readAuthentic(request.body()));
   }
 
   /**
@@ -98,6 +97,21 @@ public class RequestAuthenticator {
     return withValidToken(envelope);
   }
 
+  /**
+   * Parses and decrypts a body whose signature checked out. It is authentic, so a body that cannot
+   * be read is not refused but reported as what it is: Feishu sent something we will never read.
+   */
+  private Envelope readAuthentic(byte[] body) {
+    try {
+      Envelope envelope = parser.parse(body);
+      return envelope instanceof EncryptedEnvelope encrypted
+          ? parser.parseDecrypted(cipher.orElseThrow().decrypt(encrypted))
+          : envelope;
+    } catch (MalformedPayloadException e) {
+      throw new UnreadableDeliveryException(e.getMessage());
+    }
+  }
+
   private Envelope parse(byte[] body) {
     try {
       return parser.parse(body);
@@ -121,9 +135,12 @@ public class RequestAuthenticator {
 
   private Envelope withValidToken(Envelope envelope) {
     String token =
-        envelope instanceof UrlVerification challenge
-            ? challenge.token()
-            : ((EventCallback) envelope).header().token();
+        switch (envelope) {
+          case UrlVerification challenge -> challenge.token();
+          case EventCallback event -> event.header().token();
+          case EncryptedEnvelope encrypted ->
+              throw new IllegalStateException("an envelope is decrypted before its token is read");
+        };
     if (!tokenMatches(token)) {
       throw new RejectedRequestException(RejectReason.BAD_TOKEN);
     }

@@ -19,7 +19,9 @@ public sealed interface WebhookResult {
   enum Outcome {
     ACCEPTED,
     DUPLICATE,
-    IGNORED;
+    IGNORED,
+    /** Authentic, but it cannot be read and never will: counted, and not redelivered. */
+    MALFORMED;
 
     public String tag() {
       return name().toLowerCase(java.util.Locale.ROOT);

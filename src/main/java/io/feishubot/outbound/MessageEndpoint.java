@@ -7,17 +7,18 @@ import io.smallrye.faulttolerance.api.RetryWhen;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * {@code im/v1/messages/{id}/reply} behind its fault-tolerance policy. The values here are the
- * defaults; application.properties sets the ones in force, under {@code
- * io.feishubot.outbound.ReplyEndpoint/reply/<Annotation>/<parameter>}.
+ * The IM message endpoints (reply, send, update) behind one fault-tolerance policy: they are one
+ * Feishu service with one set of limits, so one breaker and one bulkhead guard them. The values
+ * here are the defaults; application.properties sets the ones in force, under {@code
+ * io.feishubot.outbound.MessageEndpoint/call/<Annotation>/<parameter>}.
  *
  * <p>Non-blocking: the policy runs on the thread that subscribes (the event loop that read the
  * event, usually), retries are scheduled on a timer rather than slept, and no thread waits for
@@ -27,24 +28,22 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * before it refuses the next.
  */
 @ApplicationScoped
-public class ReplyEndpoint {
+public class MessageEndpoint {
 
   /** Name of this endpoint's circuit breaker, for {@code CircuitBreakerMaintenance}. */
-  public static final String CIRCUIT = "feishu-reply";
+  public static final String CIRCUIT = "feishu-messages";
 
-  private final FeishuOpenApi api;
   private final OutboundAttempts attempts;
 
-  public ReplyEndpoint(@RestClient FeishuOpenApi api, OutboundAttempts attempts) {
-    this.api = api;
+  public MessageEndpoint(OutboundAttempts attempts) {
     this.attempts = attempts;
   }
 
   /**
-   * Posts {@code request} as a reply to {@code messageId}, retrying transient failures until {@code
-   * deadline}. Every attempt sends the same request, so the same {@code uuid}.
+   * Makes {@code request} to {@code endpoint}, retrying transient failures until {@code deadline}.
+   * Every attempt must send the same request, so the same {@code uuid}.
    *
-   * @throws TokenRejectedException when Feishu refuses {@code token}; the caller refreshes it
+   * @throws TokenRejectedException when Feishu refuses the token; the caller refreshes it
    */
   @Retry(maxRetries = 3, delay = 100, jitter = 0, maxDuration = 3000)
   @RetryWhen(exception = RetryableWithinBudget.class)
@@ -59,10 +58,8 @@ public class ReplyEndpoint {
   @Timeout(800)
   @Bulkhead(value = 16, waitingTaskQueue = 1)
   @AsynchronousNonBlocking
-  public Uni<MessageResponse> reply(
-      String messageId, String token, ReplyRequest request, Instant deadline) {
-    byte[] body = request.toJson();
-    return attempts.attemptAsync(
-        OpenApiEndpoint.REPLY, deadline, () -> api.reply(messageId, "Bearer " + token, body));
+  public Uni<MessageResponse> call(
+      OpenApiEndpoint endpoint, Instant deadline, Supplier<Uni<MessageResponse>> request) {
+    return attempts.attemptAsync(endpoint, deadline, request);
   }
 }

@@ -1,0 +1,216 @@
+package io.feishubot.webhook;
+
+import io.feishubot.concurrent.BlockingWork;
+import io.feishubot.feishu.EventHeader;
+import io.feishubot.feishu.FeishuEvent;
+import io.feishubot.feishu.MessageReceived;
+import io.feishubot.idempotency.ClaimResult;
+import io.feishubot.idempotency.IdempotencyKey;
+import io.feishubot.idempotency.IdempotencyStore;
+import io.feishubot.idempotency.IdempotencyStoreUnavailableException;
+import io.feishubot.message.Message;
+import io.feishubot.message.MessageTooLargeException;
+import io.feishubot.outbound.FeishuApiException;
+import io.feishubot.outbound.MessageSender;
+import io.feishubot.router.CommandRouter;
+import io.feishubot.router.EventHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs an event's work exactly once: claim the event id, run the handler and send what it sends,
+ * then mark the event done. Any failure releases the claim and asks Feishu to redeliver, so a
+ * failed event is never mistaken for a duplicate later.
+ */
+@ApplicationScoped
+public class EventExecution {
+
+  private static final Logger LOG = Logger.getLogger(EventExecution.class);
+
+  /**
+   * How long past the ack deadline a claim keeps blocking duplicates if its owner never finishes.
+   * Feishu's first redelivery comes 15 s after a failure, well after this.
+   */
+  static final Duration IN_PROGRESS_GRACE = Duration.ofSeconds(2);
+
+  private static final WebhookResult STORE_UNAVAILABLE =
+      new WebhookResult.RetryLater("idempotency store unavailable");
+  private static final WebhookResult HANDLER_FAILED =
+      new WebhookResult.RetryLater("handler failed");
+  private static final WebhookResult DUPLICATE =
+      new WebhookResult.Acknowledged(WebhookResult.Outcome.DUPLICATE);
+  private static final WebhookResult ACCEPTED =
+      new WebhookResult.Acknowledged(WebhookResult.Outcome.ACCEPTED);
+
+  private final IdempotencyStore store;
+  private final CommandRouter commands;
+  private final MessageSender sender;
+  private final Clock clock;
+  private final MeterRegistry registry;
+  // One timer per tag, looked up once (meter-id building showed in the /ping profile).
+  private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
+
+  public EventExecution(
+      IdempotencyStore store,
+      CommandRouter commands,
+      MessageSender sender,
+      Clock clock,
+      MeterRegistry registry) {
+    this.store = store;
+    this.commands = commands;
+    this.sender = sender;
+    this.clock = clock;
+    this.registry = registry;
+  }
+
+  /**
+   * Runs the pending work unless another delivery of its event got there first. Each step that may
+   * block (a store that does I/O, a handler that does) moves off the event loop; the rest, sending
+   * included, runs on the subscribing thread.
+   */
+  public Uni<WebhookResult> run(Triage.Pending pending) {
+    EventHeader header = pending.header();
+    IdempotencyKey key = new IdempotencyKey(pending.appId(), header.eventId());
+    Instant inProgressUntil = pending.deadline().plus(IN_PROGRESS_GRACE);
+    return storeCall(() -> store.claim(key, clock.instant(), inProgressUntil))
+        .onItemOrFailure()
+        .transformToUni(
+            (claim, failure) -> {
+              if (failure instanceof IdempotencyStoreUnavailableException e) {
+                LOG.warnf(
+                    "event %s: idempotency store unavailable (%s), asking for redelivery",
+                    header.eventId(), e.getMessage());
+                return Uni.createFrom().item(STORE_UNAVAILABLE);
+              }
+              if (failure != null) {
+                return Uni.createFrom().failure(failure);
+              }
+              return switch (claim) {
+                case ClaimResult.Claimed claimed -> runClaimed(key, pending);
+                case ClaimResult.Taken taken -> Uni.createFrom().item(DUPLICATE);
+              };
+            });
+  }
+
+  /** Runs the work of an event this delivery has claimed, then completes or releases it. */
+  private Uni<WebhookResult> runClaimed(IdempotencyKey key, Triage.Pending pending) {
+    EventHeader header = pending.header();
+    EventMessenger messenger =
+        new EventMessenger(sender, pending.appId(), header.eventId(), pending.deadline());
+    Timer.Sample sample = Timer.start(registry);
+    Uni<Void> work =
+        switch (pending.work()) {
+          case Triage.RunCommand command -> runCommand(pending, command, messenger);
+          case Triage.RunEventHandler event -> runEventHandler(pending, event, messenger);
+        };
+    return work.onItemOrFailure()
+        .transformToUni(
+            (done, failure) -> {
+              sample.stop(timer(pending.work().tag()));
+              if (failure instanceof Error error) {
+                return Uni.createFrom().failure(error);
+              }
+              if (failure == null) {
+                return storeCall(
+                    () -> {
+                      completeQuietly(key, header);
+                      return ACCEPTED;
+                    });
+              }
+              // Exception text of our own types is payload-free; for others only the type.
+              LOG.warnf(
+                  "event %s: %s failed (%s), asking for redelivery",
+                  header.eventId(), pending.work().tag(), FeishuApiException.describe(failure));
+              return storeCall(
+                  () -> {
+                    releaseQuietly(key);
+                    return HANDLER_FAILED;
+                  });
+            });
+  }
+
+  private Uni<Void> runCommand(
+      Triage.Pending pending, Triage.RunCommand run, EventMessenger messenger) {
+    MessageReceived received = run.received();
+    MessageReceived.Message message = received.message();
+    HandlerContexts.OfCommand context =
+        new HandlerContexts.OfCommand(
+            run.command(),
+            pending.header().eventId(),
+            pending.appId(),
+            message,
+            received.sender(),
+            messenger);
+    return BlockingWork.run(commands.mayBlock(run.command().name()), () -> commands.route(context))
+        .chain(reply -> messenger.commandReply(message.messageId(), reply))
+        .onFailure(MessageTooLargeException.class)
+        .recoverWithUni(
+            tooLarge -> {
+              // The same answer would be too large on every redelivery: say so once, in words.
+              LOG.errorf("event %s: %s", pending.header().eventId(), tooLarge.getMessage());
+              return messenger.commandReply(
+                  message.messageId(),
+                  Message.text(
+                      "/" + run.command().name() + " answered with a message too large to send."));
+            })
+        .replaceWithVoid();
+  }
+
+  private Uni<Void> runEventHandler(
+      Triage.Pending pending, Triage.RunEventHandler run, EventMessenger messenger) {
+    EventHeader header = pending.header();
+    HandlerContexts.OfEvent context =
+        new HandlerContexts.OfEvent(
+            header.eventId(), pending.appId(), header.tenantKey(), messenger);
+    EventHandler<?> handler = run.handler();
+    return BlockingWork.run(handler.mayBlock(), () -> handle(handler, run.event(), context))
+        .chain(sent -> sent);
+  }
+
+  /** The router checked at startup that the handler's record is its type's record. */
+  private static <E extends FeishuEvent> Uni<Void> handle(
+      EventHandler<E> handler, FeishuEvent event, HandlerContexts.OfEvent context) {
+    return handler.handle(handler.eventClass().cast(event), context);
+  }
+
+  /** A call to the idempotency store, off the event loop when the store may block. */
+  private <T> Uni<T> storeCall(Supplier<T> call) {
+    return BlockingWork.run(store.mayBlock(), call);
+  }
+
+  private void completeQuietly(IdempotencyKey key, EventHeader header) {
+    try {
+      store.complete(key, clock.instant(), Optional.empty());
+    } catch (IdempotencyStoreUnavailableException e) {
+      // What was sent is out. A redelivery after the claim lapses would rerun the handler, but its
+      // messages carry the same uuids, so Feishu will not post them twice.
+      LOG.warnf("event %s: could not mark as completed", header.eventId());
+    }
+  }
+
+  /** The timer of one command's or event type's handling; tags are known names only. */
+  private Timer timer(String tag) {
+    return timers.computeIfAbsent(
+        tag,
+        name -> Timer.builder("feishu.command.duration").tag("command", name).register(registry));
+  }
+
+  private void releaseQuietly(IdempotencyKey key) {
+    try {
+      store.release(key);
+    } catch (RuntimeException e) {
+      // The claim lapses on its own at its in-progress expiry.
+      LOG.warnf("could not release claim for event %s", key.eventId());
+    }
+  }
+}
