@@ -30,7 +30,8 @@ public final class SignatureVerifier {
 
   /**
    * True only if every input is present and the signature matches the raw body exactly: the digest
-   * of {@link EventSignature#compute}, compared as bytes rather than as hex text.
+   * of the documented signature (lower-case hex SHA-256 of timestamp + nonce + key, then the body),
+   * compared as bytes rather than as hex text.
    */
   public boolean verify(String timestamp, String nonce, byte[] rawBody, String signature) {
     if (isBlank(timestamp) || isBlank(nonce) || rawBody == null || isBlank(signature)) {

@@ -135,16 +135,18 @@ public final class CommandLineParser {
         return null;
       }
       String text = null;
+      boolean notAString = false;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         boolean isText = "text".equals(parser.currentName());
         JsonToken value = parser.nextToken();
         if (isText) {
-          if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
-            throw new MalformedPayloadException("text message's text is not a string");
-          }
           text = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+          notAString = value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL;
         }
         parser.skipChildren();
+      }
+      if (notAString) {
+        throw new MalformedPayloadException("text message's text is not a string");
       }
       return text;
     }

@@ -36,7 +36,7 @@ class OutboundCircuitBreakerTest {
     deliver(first).then().statusCode(503);
     // Four failed attempts fill the window and open the circuit; the retry after them fails fast.
     assertThat(repliesTo(first.messageId())).hasSize(4);
-    assertThat(breakers.currentState(ReplyEndpoint.CIRCUIT)).isEqualTo(CircuitBreakerState.OPEN);
+    assertThat(breakers.currentState(MessageEndpoint.CIRCUIT)).isEqualTo(CircuitBreakerState.OPEN);
 
     Events.MessageEvent second = Events.message("/ping");
     deliver(second).then().statusCode(503);
@@ -50,7 +50,8 @@ class OutboundCircuitBreakerTest {
     Thread.sleep(OutboundCircuitBreakerProfile.DELAY_MILLIS + 200);
     deliver(second).then().statusCode(200);
     assertThat(repliesTo(second.messageId())).hasSize(1);
-    assertThat(breakers.currentState(ReplyEndpoint.CIRCUIT)).isEqualTo(CircuitBreakerState.CLOSED);
+    assertThat(breakers.currentState(MessageEndpoint.CIRCUIT))
+        .isEqualTo(CircuitBreakerState.CLOSED);
     deliver(first).then().statusCode(200);
     assertThat(repliesTo(first.messageId())).hasSize(5);
   }

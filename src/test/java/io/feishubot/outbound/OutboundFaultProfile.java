@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public class OutboundFaultProfile implements QuarkusTestProfile {
 
-  static final String REPLY = "io.feishubot.outbound.ReplyEndpoint/reply/";
+  static final String REPLY = "io.feishubot.outbound.MessageEndpoint/call/";
   static final String TOKEN = "io.feishubot.outbound.TenantTokenEndpoint/fetch/";
 
   @Override

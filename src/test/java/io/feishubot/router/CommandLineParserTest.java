@@ -3,6 +3,7 @@ package io.feishubot.router;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feishubot.feishu.MalformedPayloadException;
 import io.feishubot.feishu.MessageReceived.Mention;
@@ -133,7 +134,15 @@ class CommandLineParserTest {
   void textFromStream_agreesWithTree(String content) {
     Optional<String> expected;
     try {
-      expected = Optional.ofNullable(TREE.readTree(content).path("text").textValue());
+      JsonNode text = TREE.readTree(content).path("text");
+      if (!text.isMissingNode() && !text.isNull() && !text.isTextual()) {
+        // A text that is not a string: the message is malformed, not merely without a command.
+        assertThatThrownBy(() -> CommandLineParser.plainText(message("text", content)))
+            .isInstanceOf(MalformedPayloadException.class)
+            .hasMessage("text message's text is not a string");
+        return;
+      }
+      expected = Optional.ofNullable(text.textValue());
     } catch (IOException e) {
       assertThatThrownBy(() -> CommandLineParser.plainText(message("text", content)))
           .isInstanceOf(MalformedPayloadException.class);
@@ -152,5 +161,16 @@ class CommandLineParserTest {
 
   private static String quote(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  @Test
+  void mentionsWithoutKey_amongOthers_areSkipped_notAnError() {
+    Mention bot = new Mention("@_user_1", "ou_bot", null, null, "Bot");
+    Mention noKey = new Mention(null, "ou_2", null, null, "Ghost");
+    Mention other = new Mention("@_user_2", "ou_3", null, null, "Ann");
+    Optional<CommandLine> command =
+        new CommandLineParser(Optional.of("ou_bot"))
+            .parse(text("@_user_1 /deploy api @_user_2", bot, noKey, other));
+    assertThat(command).contains(new CommandLine("deploy", List.of("api", "@Ann"), "api @Ann"));
   }
 }

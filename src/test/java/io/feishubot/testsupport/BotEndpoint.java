@@ -41,6 +41,18 @@ public final class BotEndpoint {
     return send(FeishuDelivery.of(event.json()).build());
   }
 
+  /** The sum of {@code feishu_events_total} with {@code outcome}, read from /q/metrics. */
+  public static double eventCount(String outcome) {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    double sum = 0;
+    for (String line : metrics.split("\n")) {
+      if (line.startsWith("feishu_events_total{") && line.contains("outcome=\"" + outcome + "\"")) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  }
+
   /** How many token requests the fake Open API has answered so far. */
   public static int tokenFetches() {
     return FakeFeishuOpenApi.server()

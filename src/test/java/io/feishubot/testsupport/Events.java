@@ -45,6 +45,25 @@ public final class Events {
     return root.toString();
   }
 
+  /**
+   * An {@code im.chat.member.bot.added_v1} delivery with the fields of Feishu's documentation:
+   * {@code chat_id}, {@code operator_id}, {@code name}, {@code external}, {@code
+   * operator_tenant_key}.
+   */
+  public static String botAdded(String eventId, String chatId) {
+    ObjectNode event = JSON.createObjectNode();
+    event.put("chat_id", chatId);
+    ObjectNode operator = event.putObject("operator_id");
+    operator.put("union_id", "on_8ed6aa67826108097d9ee143816345");
+    operator.put("user_id", "e33ggbyz");
+    operator.put("open_id", "ou_84aad35d084aa403a838cf73ee18467");
+    event.put("name", "Platform on-call");
+    event.putObject("i18n_names").put("zh_cn", "值班群").put("en_us", "Platform on-call");
+    event.put("external", false);
+    event.put("operator_tenant_key", "736588c9260f175e");
+    return envelope(eventId, "im.chat.member.bot.added_v1", TestKeys.VERIFICATION_TOKEN, event);
+  }
+
   /** An {@code im.message.receive_v1} event under construction. */
   public static final class MessageEvent {
     private final String text;
@@ -56,6 +75,7 @@ public final class Events {
     private String messageType = "text";
     private String rawContent;
     private boolean mentionBot = true;
+    private ArrayNode extraMentions;
 
     private MessageEvent(String text) {
       this.text = text;
@@ -91,6 +111,12 @@ public final class Events {
     public MessageEvent content(String messageType, String rawContent) {
       this.messageType = messageType;
       this.rawContent = rawContent;
+      return this;
+    }
+
+    /** Adds mentions as given (raw JSON objects), after the bot's. */
+    public MessageEvent mentions(ArrayNode mentions) {
+      this.extraMentions = mentions;
       return this;
     }
 
@@ -131,6 +157,9 @@ public final class Events {
         bot.putObject("id").put("open_id", "ou_bot0000000000000000000000000000");
         bot.put("name", "DeployBot");
         bot.put("tenant_key", "736588c9260f175e");
+      }
+      if (extraMentions != null) {
+        mentions.addAll(extraMentions);
       }
       message.put("content", content);
       return envelope(eventId, "im.message.receive_v1", token, event);

@@ -3,8 +3,13 @@ package io.feishubot.testsupport;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
@@ -24,6 +29,8 @@ public class FakeFeishuOpenApi implements QuarkusTestResourceLifecycleManager {
 
   public static final String TOKEN_PATH = "/open-apis/auth/v3/tenant_access_token/internal";
   public static final String REPLY_PATH_PATTERN = "/open-apis/im/v1/messages/[^/]+/reply";
+  public static final String SEND_PATH = "/open-apis/im/v1/messages";
+  public static final String UPDATE_PATH_PATTERN = "/open-apis/im/v1/messages/om_[^/]+";
 
   private static WireMockServer server;
 
@@ -90,6 +97,37 @@ public class FakeFeishuOpenApi implements QuarkusTestResourceLifecycleManager {
                 json(
                     200,
                     "{\"code\":0,\"msg\":\"success\",\"data\":{\"message_id\":\"om_dc13264520392913993dd051dba21dcf\",\"msg_type\":\"text\"}}")));
+    // Sending to a chat: receive_id_type is required (Feishu answers 99992402, field validation
+    // failed, without it), and the body names the receiver.
+    server.stubFor(
+        post(urlPathEqualTo(SEND_PATH))
+            .atPriority(10)
+            .willReturn(json(400, "{\"code\":99992402,\"msg\":\"field validation failed\"}")));
+    server.stubFor(
+        post(urlPathEqualTo(SEND_PATH))
+            .atPriority(5)
+            .withQueryParam("receive_id_type", equalTo("chat_id"))
+            .withHeader("Authorization", equalTo("Bearer " + TestKeys.TENANT_TOKEN))
+            .withRequestBody(matchingJsonPath("$.receive_id", matching("oc_.+")))
+            .willReturn(
+                json(
+                    200,
+                    "{\"code\":0,\"msg\":\"success\",\"data\":{\"message_id\":\"om_sent0000000000000000000000000001\",\"msg_type\":\"interactive\"}}")));
+    // Updating a card: PATCH with the new content only.
+    server.stubFor(
+        patch(urlPathMatching(UPDATE_PATH_PATTERN))
+            .atPriority(5)
+            .withHeader("Authorization", equalTo("Bearer " + TestKeys.TENANT_TOKEN))
+            .withRequestBody(matchingJsonPath("$.content"))
+            .willReturn(json(200, "{\"code\":0,\"msg\":\"success\",\"data\":{}}")));
+  }
+
+  /** Every message sent to {@code chatId} (not as a reply). */
+  public static java.util.List<com.github.tomakehurst.wiremock.verification.LoggedRequest> sentTo(
+      String chatId) {
+    return server.findAll(
+        postRequestedFor(urlPathEqualTo(SEND_PATH))
+            .withRequestBody(matchingJsonPath("$.receive_id", equalTo(chatId))));
   }
 
   /**

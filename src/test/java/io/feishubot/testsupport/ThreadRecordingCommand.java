@@ -1,8 +1,8 @@
 package io.feishubot.testsupport;
 
+import io.feishubot.message.Message;
 import io.feishubot.router.CommandContext;
 import io.feishubot.router.CommandHandler;
-import io.feishubot.router.Reply;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,9 +27,9 @@ public class ThreadRecordingCommand implements CommandHandler {
   }
 
   @Override
-  public Reply handle(CommandContext context) {
+  public Message handle(CommandContext context) {
     THREAD_BY_EVENT.put(context.eventId(), Thread.currentThread().getName());
-    return Reply.text("ran");
+    return Message.text("ran");
   }
 
   /** The name of the thread the handler ran on for {@code eventId}, or null if it did not run. */

@@ -3,7 +3,6 @@ package io.feishubot.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.feishubot.feishu.EventCipher;
-import io.feishubot.feishu.EventSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,16 +55,23 @@ public final class Deliveries {
           ("{\"encrypt\":\"" + cipher.encrypt(plaintext.getBytes(StandardCharsets.UTF_8)) + "\"}")
               .getBytes(StandardCharsets.UTF_8);
       String nonce = UUID.randomUUID().toString();
-      deliveries.add(
-          new Delivery(
-              eventId,
-              messageId,
-              body,
-              ts,
-              nonce,
-              EventSignature.compute(ts, nonce, ENCRYPT_KEY, body)));
+      deliveries.add(new Delivery(eventId, messageId, body, ts, nonce, signature(ts, nonce, body)));
     }
     return deliveries;
+  }
+
+  /**
+   * The {@code X-Lark-Signature} Feishu sends: lower-case hex SHA-256 of UTF-8(timestamp + nonce +
+   * encrypt key) followed by the raw body (shared/feishu-protocol.md §2).
+   */
+  static String signature(String timestamp, String nonce, byte[] body) {
+    try {
+      java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+      sha256.update((timestamp + nonce + ENCRYPT_KEY).getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(sha256.digest(body));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   /** A group message that mentions the bot, shaped like the platform's (schema 2.0). */
