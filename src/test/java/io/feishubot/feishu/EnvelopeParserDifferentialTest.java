@@ -99,7 +99,7 @@ class EnvelopeParserDifferentialTest {
             CardActionTriggered.class,
             UnreadableEvent.class)) {
       int count = streamedByKind.getOrDefault(kind.getSimpleName(), 0);
-      assertTrue(count > CASES / 100, "streamed " + streamedByKind);
+      assertTrue(count > CASES / 50, "streamed " + streamedByKind);
     }
   }
 
