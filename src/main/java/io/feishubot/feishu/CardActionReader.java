@@ -60,7 +60,7 @@ final class CardActionReader {
     cursor.leave(mark);
     if (action == null) {
       cursor.problem("action missing");
-    } else if (operator.openId() == null) {
+    } else if (operator.openId() == null || operator.openId().isBlank()) {
       cursor.problem("operator.open_id missing");
     }
     if (cursor.problem() != null) {

@@ -2,6 +2,8 @@ package io.feishubot.feishu;
 
 import static io.feishubot.feishu.Fixtures.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +24,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +34,9 @@ import org.junit.jupiter.api.Test;
  * The streaming reader against the tree reader it replaces on the hot path, on real fixtures bent
  * in many ways: reordered, duplicated, retyped, deepened, escaped, truncated, with trailing data
  * and stray bytes. For every input, {@link EnvelopeParser#parseDecrypted} and {@link
- * EnvelopeParser#parse} must answer exactly as the tree reader does (same envelope and message, or
- * the same error message), and the streaming reader alone must never accept what the tree rejects.
+ * EnvelopeParser#parse} must answer exactly as the tree reader does (same envelope and typed event,
+ * unreadable events with the same problem, or the same error message), and the streaming reader
+ * alone must never accept what the tree rejects.
  */
 class EnvelopeParserDifferentialTest {
 
@@ -44,6 +49,18 @@ class EnvelopeParserDifferentialTest {
     "event_callback-v1-app_ticket.json",
     "url_verification-plain.json",
     "card.action.trigger_v1-button.json",
+    "im.chat.member.bot.added_v1-group.json",
+    "im.chat.member.bot.deleted_v1-group.json",
+    "card.action.trigger-button.json",
+  };
+
+  /** The fixtures of event types with a record, which the streaming reader must read itself. */
+  private static final String[] RECORD_FIXTURES = {
+    "im.message.receive_v1-group-mention.json",
+    "im.message.receive_v1-p2p-help.json",
+    "im.chat.member.bot.added_v1-group.json",
+    "im.chat.member.bot.deleted_v1-group.json",
+    "card.action.trigger-button.json",
   };
 
   private final EnvelopeParser parser = new EnvelopeParser();
@@ -54,6 +71,7 @@ class EnvelopeParserDifferentialTest {
     List<JsonText> bases = bases();
     int streamed = 0;
     int rejected = 0;
+    Map<String, Integer> streamedByKind = new TreeMap<>();
     for (int n = 0; n < CASES; n++) {
       JsonText doc = bases.get(random.nextInt(bases.size())).copy();
       int mutations = random.nextInt(4);
@@ -63,31 +81,78 @@ class EnvelopeParserDifferentialTest {
       double escape = random.nextInt(4) == 0 ? random.nextDouble() * 0.3 : 0;
       byte[] json = bytes(doc.render(random, escape), random);
       Agreement agreement = compare(json);
-      streamed += agreement.streamed() ? 1 : 0;
+      streamed += agreement.streamed() != null ? 1 : 0;
       rejected += agreement.treeRejected() ? 1 : 0;
+      if (agreement.streamed() != null) {
+        streamedByKind.merge(agreement.streamed().getClass().getSimpleName(), 1, Integer::sum);
+      }
     }
     // The comparison means something only if both sides of it were exercised often.
     assertTrue(streamed > CASES / 5, "streaming reader accepted only " + streamed);
     assertTrue(rejected > CASES / 5, "tree reader rejected only " + rejected);
+    // ... and every reader, readable and not, on the streaming side.
+    for (Class<?> kind :
+        List.of(
+            MessageReceived.class,
+            BotAddedToChat.class,
+            BotRemovedFromChat.class,
+            CardActionTriggered.class,
+            UnreadableEvent.class)) {
+      int count = streamedByKind.getOrDefault(kind.getSimpleName(), 0);
+      assertTrue(count > CASES / 50, "streamed " + streamedByKind);
+    }
   }
 
   @Test
-  void streamingReadsEveryMessageFixture_inAnyFieldOrder() {
+  void streamingReadsEveryFixtureOfATypeWithARecord_inAnyFieldOrder_headerFirst() {
     Random random = new Random(7);
-    for (String fixture : FIXTURES) {
-      if (!fixture.startsWith(MessageReceived.EVENT_TYPE)) {
-        continue;
-      }
+    for (String fixture : RECORD_FIXTURES) {
+      String eventType = eventTypeOf(fixture);
+      Class<? extends FeishuEvent> record = FeishuEvent.recordOf(eventType);
+      assertTrue(record != RawEvent.class, fixture);
       for (int n = 0; n < 200; n++) {
         JsonText doc = base(fixture);
         shuffleAll(doc, random);
+        headerFirst((Obj) doc);
         byte[] json = doc.render(random, n % 2 == 0 ? 0 : 0.2).getBytes(StandardCharsets.UTF_8);
-        assertTrue(compare(json).streamed(), () -> "declined " + new String(json, UTF8));
+        FeishuEvent streamed = compare(json).streamed();
+        assertNotNull(streamed, () -> "declined " + new String(json, UTF8));
+        assertInstanceOf(record, streamed, () -> new String(json, UTF8));
       }
     }
   }
 
-  record Agreement(boolean streamed, boolean treeRejected) {}
+  @Test
+  void streamingDeclines_whenTheEventComesBeforeTheHeader_andTheTreeReadsItTheSame() {
+    Random random = new Random(11);
+    for (String fixture : RECORD_FIXTURES) {
+      Class<? extends FeishuEvent> record = FeishuEvent.recordOf(eventTypeOf(fixture));
+      for (int n = 0; n < 50; n++) {
+        Obj doc = (Obj) base(fixture);
+        shuffleAll(doc, random);
+        headerFirst(doc);
+        List<Field> fields = doc.fields();
+        int header = indexOf(fields, "header");
+        int event = indexOf(fields, "event");
+        Collections.swap(fields, header, event);
+        byte[] json = doc.render(random, 0).getBytes(StandardCharsets.UTF_8);
+        String text = new String(json, UTF8);
+        assertNull(parser.readStreaming(json), () -> "streamed " + text);
+        Agreement agreement = compare(json);
+        assertFalse(agreement.treeRejected(), text);
+        EventCallback combined = (EventCallback) parser.parseDecrypted(json);
+        assertInstanceOf(record, combined.event(), text);
+        // The same event as when the header comes first.
+        Collections.swap(fields, header, event);
+        EventCallback headerFirst =
+            parser.readStreaming(doc.render(random, 0).getBytes(StandardCharsets.UTF_8));
+        assertEquals(headerFirst, combined, text);
+      }
+    }
+  }
+
+  /** {@code streamed} is the streaming reader's event, null where it declined. */
+  record Agreement(FeishuEvent streamed, boolean treeRejected) {}
 
   /** Asserts that all readers agree on {@code json}. */
   Agreement compare(byte[] json) {
@@ -101,20 +166,33 @@ class EnvelopeParserDifferentialTest {
         () -> "parse disagrees on " + text);
     EventCallback streamed = parser.readStreaming(json);
     boolean treeRejected = tree.startsWith("rejected");
+    if (!treeRejected && parser.parseDecryptedTree(json) instanceof EventCallback callback) {
+      assertTyped(callback, text);
+    }
     if (streamed != null) {
       if (treeRejected) {
         fail("streaming accepted what the tree rejects (" + tree + "): " + text);
       }
       assertEquals(tree, describe(streamed), () -> "streaming disagrees on " + text);
-      // The streaming reader keeps no tree, so it must have read a message event completely.
-      assertNull(streamed.event());
-      if (MessageReceived.EVENT_TYPE.equals(streamed.header().eventType())) {
-        assertNotNull(streamed.message(), text);
-      } else {
-        assertNull(streamed.message(), text);
-      }
+      assertTyped(streamed, text);
+      // The streaming reader reads only types with a record, whole, and only schema 2.0.
+      assertEquals(Schema.V2, streamed.schema(), text);
+      assertFalse(streamed.event() instanceof RawEvent, text);
+      assertTrue(
+          FeishuEvent.recordOf(streamed.header().eventType()) != RawEvent.class,
+          () -> "streamed a type without a record: " + text);
     }
-    return new Agreement(streamed != null, treeRejected);
+    return new Agreement(streamed == null ? null : streamed.event(), treeRejected);
+  }
+
+  /** The event is of the header's type: its record, or unreadable. */
+  private static void assertTyped(EventCallback callback, String text) {
+    String eventType = callback.header().eventType();
+    FeishuEvent event = callback.event();
+    assertEquals(eventType, event.eventType(), text);
+    if (!(event instanceof UnreadableEvent)) {
+      assertInstanceOf(FeishuEvent.recordOf(eventType), event, text);
+    }
   }
 
   static String outcome(Supplier<Envelope> parse) {
@@ -125,23 +203,51 @@ class EnvelopeParserDifferentialTest {
     }
   }
 
-  /** Everything a caller can learn from an envelope, including its message or message error. */
+  /**
+   * Everything a caller can learn from an envelope: its schema, header and typed event (or the
+   * problem that made the event unreadable). The values of a card action, whose types are the
+   * sender's choice, are spelled with their Java types, which {@code toString} would hide.
+   */
   static String describe(Envelope envelope) {
     if (!(envelope instanceof EventCallback callback)) {
       return envelope.toString();
     }
-    String message = "-";
-    if (MessageReceived.EVENT_TYPE.equals(callback.header().eventType())) {
-      try {
-        message = callback.messageReceived().toString();
-      } catch (MalformedPayloadException e) {
-        message = "message rejected: " + e.getMessage();
-      }
+    String event = callback.event().toString();
+    if (callback.event() instanceof CardActionTriggered card) {
+      event +=
+          " value="
+              + typed(card.action().value())
+              + " form_value="
+              + typed(card.action().formValue());
     }
-    return callback.schema() + " " + callback.header() + " " + message;
+    return callback.schema() + " " + callback.header() + " " + event;
+  }
+
+  /** {@code value} with the Java type of each leaf: {@code 1} and {@code "1"} differ. */
+  static String typed(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      StringBuilder out = new StringBuilder("{");
+      map.forEach((k, v) -> out.append(k).append('=').append(typed(v)).append(';'));
+      return out.append('}').toString();
+    }
+    if (value instanceof List<?> list) {
+      StringBuilder out = new StringBuilder("[");
+      list.forEach(v -> out.append(typed(v)).append(';'));
+      return out.append(']').toString();
+    }
+    return value == null ? "null" : value.getClass().getSimpleName() + ":" + value;
   }
 
   // ---- inputs ----
+
+  /** The {@code header.event_type} of a fixture. */
+  static String eventTypeOf(String fixture) {
+    try {
+      return JSON.readTree(event(fixture)).path("header").path("event_type").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   static JsonText base(String fixture) {
     try {
@@ -193,13 +299,39 @@ class EnvelopeParserDifferentialTest {
     {"event", "message", "message_type"},
     {"event", "message", "content"},
     {"event", "message", "mentions"},
+    {"event", "chat_id"},
+    {"event", "operator_id"},
+    {"event", "operator_id", "open_id"},
+    {"event", "operator_id", "user_id"},
+    {"event", "operator_id", "union_id"},
+    {"event", "operator_tenant_key"},
+    {"event", "name"},
+    {"event", "external"},
+    {"event", "operator"},
+    {"event", "operator", "open_id"},
+    {"event", "operator", "user_id"},
+    {"event", "operator", "union_id"},
+    {"event", "operator", "tenant_key"},
+    {"event", "token"},
+    {"event", "action"},
+    {"event", "action", "value"},
+    {"event", "action", "tag"},
+    {"event", "action", "name"},
+    {"event", "action", "form_value"},
+    {"event", "action", "input_value"},
+    {"event", "action", "option"},
+    {"event", "action", "options"},
+    {"event", "action", "checked"},
+    {"event", "context"},
+    {"event", "context", "open_message_id"},
+    {"event", "context", "open_chat_id"},
     {"event", "type"},
     {"uuid"},
     {"challenge"},
   };
 
   private static void mutate(JsonText doc, Random random) {
-    switch (random.nextInt(12)) {
+    switch (random.nextInt(13)) {
       case 0 -> shuffle(randomObject(doc, random), random);
       case 1 -> duplicate(randomObject(doc, random), random);
       case 2 -> {
@@ -226,6 +358,10 @@ class EnvelopeParserDifferentialTest {
               pick(
                   random,
                   new Str(MessageReceived.EVENT_TYPE),
+                  new Str(BotAddedToChat.EVENT_TYPE),
+                  new Str(BotRemovedFromChat.EVENT_TYPE),
+                  new Str(CardActionTriggered.EVENT_TYPE),
+                  new Str("im.message.reaction.created_v1"),
                   new Str("im.chat.updated_v1"),
                   new Str(" "),
                   JsonText.NULL));
@@ -233,6 +369,7 @@ class EnvelopeParserDifferentialTest {
       }
       case 9 -> mentions(doc, random);
       case 10 -> shuffleAll(doc, random);
+      case 11 -> cardValues(doc, random);
       default -> {
         if (doc instanceof Obj root) {
           root.set(
@@ -269,6 +406,39 @@ class EnvelopeParserDifferentialTest {
     } else {
       obj.set(path[path.length - 1], value);
     }
+  }
+
+  /** A card action's free-form values: nested objects and arrays of every type of leaf. */
+  private static void cardValues(JsonText doc, Random random) {
+    if (!(doc instanceof Obj root)
+        || !(root.get("event") instanceof Obj event)
+        || !(event.get("action") instanceof Obj action)) {
+      return;
+    }
+    switch (random.nextInt(3)) {
+      case 0 ->
+          action.set("value", random.nextInt(6) == 0 ? randomValue(random, 3) : object(random));
+      case 1 ->
+          action.set(
+              "form_value", random.nextInt(6) == 0 ? randomValue(random, 3) : object(random));
+      default -> {
+        List<JsonText> items = new ArrayList<>();
+        int count = random.nextInt(4);
+        for (int i = 0; i < count; i++) {
+          items.add(random.nextInt(5) == 0 ? randomValue(random, 1) : new Str("option_" + i));
+        }
+        action.set("options", random.nextInt(6) == 0 ? randomValue(random, 2) : new Arr(items));
+      }
+    }
+  }
+
+  private static Obj object(Random random) {
+    Obj obj = new Obj();
+    int size = 1 + random.nextInt(4);
+    for (int i = 0; i < size; i++) {
+      obj.with(randomName(random) + i, randomValue(random, 3));
+    }
+    return obj;
   }
 
   private static void mentions(JsonText doc, Random random) {
@@ -321,6 +491,24 @@ class EnvelopeParserDifferentialTest {
     Field field = obj.fields().get(random.nextInt(obj.fields().size()));
     obj.with(field.name(), random.nextBoolean() ? field.value().copy() : randomValue(random, 2));
     shuffle(obj, random);
+  }
+
+  /** Moves the root's {@code header} before its {@code event}, as Feishu sends them. */
+  private static void headerFirst(Obj root) {
+    int header = indexOf(root.fields(), "header");
+    int event = indexOf(root.fields(), "event");
+    if (header > event) {
+      Collections.swap(root.fields(), header, event);
+    }
+  }
+
+  private static int indexOf(List<Field> fields, String name) {
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no field " + name);
   }
 
   private static void shuffle(Obj obj, Random random) {

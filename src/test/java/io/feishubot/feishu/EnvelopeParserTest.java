@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -130,7 +131,9 @@ class EnvelopeParserTest {
             "tk_test",
             "1700000000000"),
         callback.header());
-    assertEquals("om_1", callback.messageReceived().message().messageId());
+    MessageReceived received = assertInstanceOf(MessageReceived.class, callback.event());
+    assertEquals("om_1", received.message().messageId());
+    assertEquals("oc_1", received.message().chatId());
   }
 
   @Test
@@ -140,7 +143,9 @@ class EnvelopeParserTest {
             EncryptedEnvelope.class,
             parser.parse(event("im.message.receive_v1-p2p-help-encrypted.json")));
     Envelope inner = parser.parseDecrypted(new EventCipher(TEST_KEY).decrypt(outer.encrypt()));
-    assertEquals("evt_0001", assertInstanceOf(EventCallback.class, inner).header().eventId());
+    EventCallback callback = assertInstanceOf(EventCallback.class, inner);
+    assertEquals("evt_0001", callback.header().eventId());
+    assertEquals(parser.parse(event("im.message.receive_v1-p2p-help.json")), callback);
   }
 
   @Test
@@ -153,6 +158,7 @@ class EnvelopeParserTest {
                     "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e\",\"event_type\":\"t\","
                         + "\"token\":null},\"event\":{}}")));
     assertEquals(new EventHeader("e", "t", null, null, null, null), callback.header());
+    assertEquals(new RawEvent("t", JsonNodeFactory.instance.objectNode()), callback.event());
   }
 
   @Test
@@ -170,7 +176,11 @@ class EnvelopeParserTest {
             null,
             "1502199207.7171419"),
         callback.header());
-    assertEquals("xxx", callback.event().path("app_ticket").asText());
+    // A 1.0 type without a record: the whole event object, type included.
+    RawEvent raw = assertInstanceOf(RawEvent.class, callback.event());
+    assertEquals("app_ticket", raw.eventType());
+    assertEquals("xxx", raw.event().path("app_ticket").asText());
+    assertEquals("app_ticket", raw.event().path("type").asText());
   }
 
   @Test
@@ -248,6 +258,10 @@ class EnvelopeParserTest {
   @ValueSource(
       strings = {
         "{\"message\":{\"message_id\":\"om_1\",\"message_id\":\"om_2\"}}",
+        "{\"chat_id\":\"oc_1\",\"chat_id\":\"oc_2\"}",
+        "{\"operator_id\":{\"open_id\":\"a\",\"open_id\":\"b\"}}",
+        "{\"action\":{\"value\":{\"action\":\"a\",\"action\":\"b\"}}}",
+        "{\"action\":{\"form_value\":{\"f\":{\"g\":1,\"g\":2}}}}",
         "{\"message\":{\"mentions\":[{\"key\":\"@_user_1\",\"key\":\"@_user_2\"}]}}",
         "{\"sender\":{\"sender_id\":{\"open_id\":\"a\",\"open_id\":null}}}",
         "{\"a\":null,\"a\":null}",
@@ -255,15 +269,26 @@ class EnvelopeParserTest {
         "{\"a\":[[[{\"b\":1,\"c\":{\"d\":2,\"d\":3}}]]]}",
       })
   void rejectsDecrypted_whenKeyDuplicatedAnywhereInEvent(String event) {
-    byte[] plaintext =
-        utf8(
-            "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e\",\"event_type\":\"t\"},"
-                + "\"event\":"
-                + event
-                + "}");
-    MalformedPayloadException e =
-        assertThrows(MalformedPayloadException.class, () -> parser.parseDecrypted(plaintext));
-    assertEquals("not valid JSON", e.getMessage());
+    // Whichever reader the type has, and for types without one.
+    for (String eventType :
+        new String[] {
+          "t",
+          MessageReceived.EVENT_TYPE,
+          BotAddedToChat.EVENT_TYPE,
+          BotRemovedFromChat.EVENT_TYPE,
+          CardActionTriggered.EVENT_TYPE
+        }) {
+      byte[] plaintext =
+          utf8(
+              "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e\",\"event_type\":\""
+                  + eventType
+                  + "\"},\"event\":"
+                  + event
+                  + "}");
+      MalformedPayloadException e =
+          assertThrows(MalformedPayloadException.class, () -> parser.parseDecrypted(plaintext));
+      assertEquals("not valid JSON", e.getMessage());
+    }
   }
 
   @Test
@@ -341,18 +366,69 @@ class EnvelopeParserTest {
   }
 
   @Test
-  void rejects_whenHeaderOrEventNotAnObject() {
+  void rejects_whenHeaderNotAnObject() {
     assertEquals("header missing", malformed("{\"schema\":\"2.0\",\"event\":{}}"));
     assertEquals(
         "header is not an object", malformed("{\"schema\":\"2.0\",\"header\":[],\"event\":{}}"));
+  }
+
+  /**
+   * The header is authentic and names the event, so it is acknowledged and counted, not refused.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "t",
+        "im.message.reaction.created_v1",
+        "im.message.receive_v1",
+        "im.chat.member.bot.added_v1",
+        "card.action.trigger"
+      })
+  void readsSchemaV2EventMissingOrNotAnObject_asUnreadable(String eventType) {
+    String header =
+        "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e\",\"event_type\":\"" + eventType + "\"}";
+    assertEquals(new UnreadableEvent(eventType, "event missing"), eventOf(header + "}"));
     assertEquals(
-        "event missing",
-        malformed("{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e\",\"event_type\":\"t\"}}"));
+        new UnreadableEvent(eventType, "event missing"), eventOf(header + ",\"event\":null}"));
+    for (String notAnObject : new String[] {"\"x\"", "[]", "[{}]", "0", "false"}) {
+      assertEquals(
+          new UnreadableEvent(eventType, "event is not an object"),
+          eventOf(header + ",\"event\":" + notAnObject + "}"));
+    }
+  }
+
+  /** The event of {@code json}, the same through every entry point. */
+  private FeishuEvent eventOf(String json) {
+    EventCallback callback = assertInstanceOf(EventCallback.class, parser.parse(utf8(json)));
+    assertEquals(callback, parser.parseDecrypted(utf8(json)));
+    assertEquals(callback, parser.parseTree(utf8(json)));
+    return callback.event();
+  }
+
+  @Test
+  void readsKnownEventTypes_intoTheirRecords_andOthersAsRawEvents() {
+    assertInstanceOf(
+        BotAddedToChat.class, eventOfFixture("im.chat.member.bot.added_v1-group.json"));
+    assertInstanceOf(
+        BotRemovedFromChat.class, eventOfFixture("im.chat.member.bot.deleted_v1-group.json"));
+    assertInstanceOf(CardActionTriggered.class, eventOfFixture("card.action.trigger-button.json"));
+    assertInstanceOf(
+        MessageReceived.class, eventOfFixture("im.message.receive_v1-group-mention.json"));
+    assertInstanceOf(RawEvent.class, eventOfFixture("event_callback-v1-app_ticket.json"));
+  }
+
+  private FeishuEvent eventOfFixture(String fixture) {
+    return eventOf(new String(event(fixture), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void rejectsSchemaV1Event_whenEventNotAnObject() {
+    // 1.0 keeps its type inside the event: without the object there is no header to count.
     assertEquals(
         "event is not an object",
-        malformed(
-            "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e\",\"event_type\":\"t\"},"
-                + "\"event\":\"x\"}"));
+        malformed("{\"type\":\"event_callback\",\"uuid\":\"u\",\"event\":[]}"));
+    assertEquals(
+        "event missing", malformed("{\"type\":\"event_callback\",\"uuid\":\"u\",\"event\":null}"));
   }
 
   @ParameterizedTest

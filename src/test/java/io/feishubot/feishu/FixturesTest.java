@@ -2,7 +2,13 @@ package io.feishubot.feishu;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Guards the fixture files against editors that add newlines or reformat: signatures break. */
@@ -25,6 +31,34 @@ class FixturesTest {
   @Test
   void cardFixture_isTheExact215ByteBodyOfVectorBPrime() {
     assertEquals(215, Fixtures.event("card.action.trigger_v1-button.json").length);
+  }
+
+  /**
+   * Every fixture named after an event type ({@code <type>-<case>.json}) is a delivery of that
+   * type, which the parser reads into the type's record.
+   */
+  @Test
+  void fixturesNamedAfterAnEventType_areDeliveriesOfThatType() throws Exception {
+    List<String> names;
+    try (Stream<Path> files =
+        Files.list(Path.of(FixturesTest.class.getResource("/events").toURI()))) {
+      names = files.map(file -> file.getFileName().toString()).sorted().toList();
+    }
+    EnvelopeParser parser = new EnvelopeParser();
+    int typed = 0;
+    for (String name : names) {
+      String eventType = name.substring(0, name.indexOf('-'));
+      Class<? extends FeishuEvent> record = FeishuEvent.recordOf(eventType);
+      if (record == RawEvent.class || name.contains("encrypted")) {
+        continue;
+      }
+      EventCallback callback =
+          assertInstanceOf(EventCallback.class, parser.parse(Fixtures.event(name)), name);
+      assertEquals(eventType, callback.header().eventType(), name);
+      assertInstanceOf(record, callback.event(), name);
+      typed++;
+    }
+    assertTrue(typed >= 5, "fixtures of types with a record: " + names);
   }
 
   @Test

@@ -12,18 +12,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MessageReceivedTest {
 
   private final EnvelopeParser parser = new EnvelopeParser();
   private final ObjectMapper json = new ObjectMapper();
 
-  /** The event as a tree, which the parser no longer builds for message events. */
+  /** The event as a tree, which the parser no longer keeps for message events. */
   private JsonNode eventOf(String fixture) {
-    EventCallback callback =
-        assertInstanceOf(EventCallback.class, parser.parseTree(event(fixture)));
-    assertEquals(MessageReceived.EVENT_TYPE, callback.header().eventType());
-    return callback.event();
+    try {
+      JsonNode root = json.readTree(event(fixture));
+      assertEquals(MessageReceived.EVENT_TYPE, root.path("header").path("event_type").asText());
+      return root.get("event");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"im.message.receive_v1-group-mention.json", "im.message.receive_v1-p2p-help.json"})
+  void readsTheEventTheParserReads(String fixture) {
+    EventCallback callback = assertInstanceOf(EventCallback.class, parser.parse(event(fixture)));
+    assertEquals(MessageReceived.from(eventOf(fixture)), callback.event());
   }
 
   @Test
@@ -92,14 +105,17 @@ class MessageReceivedTest {
   void rejects_whenMessageTypeMissing() {
     ObjectNode event = eventOf("im.message.receive_v1-group-mention.json").deepCopy();
     ((ObjectNode) event.get("message")).remove("message_type");
-    assertThrows(MalformedPayloadException.class, () -> MessageReceived.from(event));
+    assertEquals("message.message_type missing", problem(event));
   }
 
   @Test
   void rejects_whenMessageMissingOrEventNotAnObject() throws Exception {
-    assertThrows(MalformedPayloadException.class, () -> MessageReceived.from(json.readTree("{}")));
-    assertThrows(MalformedPayloadException.class, () -> MessageReceived.from(json.readTree("[]")));
-    assertThrows(MalformedPayloadException.class, () -> MessageReceived.from(null));
+    assertEquals("message missing", problem(json.readTree("{}")));
+    assertEquals("message missing", problem(json.readTree("{\"message\":null}")));
+    assertEquals("message is not an object", problem(json.readTree("{\"message\":\"m\"}")));
+    assertEquals("event is not an object", problem(json.readTree("[]")));
+    assertEquals("event missing", problem(null));
+    assertEquals("event missing", problem(json.readTree("null")));
   }
 
   @Test
@@ -107,7 +123,32 @@ class MessageReceivedTest {
     JsonNode event =
         json.readTree(
             "{\"message\":{\"message_id\":\"om_1\",\"message_type\":\"text\",\"mentions\":{}}}");
-    assertThrows(MalformedPayloadException.class, () -> MessageReceived.from(event));
+    assertEquals("message.mentions is not an array", problem(event));
+  }
+
+  @Test
+  void rejects_whenAFieldHasTheWrongType() {
+    ObjectNode event = eventOf("im.message.receive_v1-group-mention.json").deepCopy();
+    ((ObjectNode) event.get("message")).put("chat_id", 42);
+    assertEquals("message.chat_id is not a string", problem(event));
+  }
+
+  @Test
+  void accepts_mentionsLackingFields() throws Exception {
+    JsonNode event =
+        json.readTree(
+            "{\"message\":{\"message_id\":\"om_1\",\"message_type\":\"text\","
+                + "\"mentions\":[{},{\"name\":\"N\",\"id\":{\"open_id\":\"ou_1\"}}]}}");
+    assertEquals(
+        List.of(
+            new MessageReceived.Mention(null, null, null, null, null),
+            new MessageReceived.Mention(null, "ou_1", null, null, "N")),
+        MessageReceived.from(event).message().mentions());
+  }
+
+  private static String problem(JsonNode event) {
+    return assertThrows(MalformedPayloadException.class, () -> MessageReceived.from(event))
+        .getMessage();
   }
 
   @Test

@@ -10,12 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -31,9 +36,15 @@ class StreamingEventReaderTest {
       "\"message\":{\"message_id\":\"om_1\",\"chat_id\":\"oc_1\",\"chat_type\":\"group\","
           + "\"message_type\":\"text\",\"content\":\"{\\\"text\\\":\\\"/ping\\\"}\","
           + "\"mentions\":[{\"key\":\"@_user_1\",\"id\":{\"open_id\":\"ou_b\"},\"name\":\"B\"}]}";
+  private static final String CARD_HEADER =
+      "\"header\":{\"event_id\":\"e\",\"event_type\":\"card.action.trigger\"}";
   private static final String SENDER =
       "\"sender\":{\"sender_id\":{\"open_id\":\"ou_1\",\"user_id\":\"u1\",\"union_id\":\"on_1\"},"
           + "\"sender_type\":\"user\",\"tenant_key\":\"tk\"}";
+
+  /** A header of a type with a record whose reader needs nothing but {@code chat_id}. */
+  private static final String BOT_ADDED_HEADER =
+      "\"header\":{\"event_id\":\"e\",\"event_type\":\"im.chat.member.bot.added_v1\"}";
 
   private final EnvelopeParser parser = new EnvelopeParser();
 
@@ -69,19 +80,40 @@ class StreamingEventReaderTest {
     return envelope;
   }
 
+  /** Read by both readers, to the same unreadable event: returns its problem. */
+  private String streamedUnreadable(String json) {
+    EventCallback callback = streamed(json);
+    UnreadableEvent unreadable = assertInstanceOf(UnreadableEvent.class, callback.event(), json);
+    assertEquals(callback.header().eventType(), unreadable.eventType());
+    assertEquals(callback, parser.parseDecryptedTree(utf8(json)));
+    assertEquals(callback, parser.parseTree(utf8(json)));
+    assertEquals(callback, parser.parse(utf8(json)));
+    return unreadable.problem();
+  }
+
   @Test
   void readsMessageEvent_withoutTree() {
     EventCallback callback = streamed(validMessage());
-    assertNull(callback.event());
     assertEquals(
         new EventHeader("e1", MessageReceived.EVENT_TYPE, "vt", "cli_1", "tk", "1"),
         callback.header());
-    MessageReceived received = callback.messageReceived();
-    assertEquals(new MessageReceived.Sender("user", "ou_1", "u1", "on_1", "tk"), received.sender());
-    assertEquals("{\"text\":\"/ping\"}", received.message().content());
+    MessageReceived received = assertInstanceOf(MessageReceived.class, callback.event());
     assertEquals(
-        List.of(new MessageReceived.Mention("@_user_1", "ou_b", null, null, "B")),
-        received.message().mentions());
+        new MessageReceived(
+            new MessageReceived.Sender("user", "ou_1", "u1", "on_1", "tk"),
+            new MessageReceived.Message(
+                "om_1",
+                null,
+                null,
+                null,
+                "oc_1",
+                "group",
+                "text",
+                "{\"text\":\"/ping\"}",
+                List.of(new MessageReceived.Mention("@_user_1", "ou_b", null, null, "B")))),
+        received);
+    // The tree reader gives an equal record, not only an equal description.
+    assertEquals(callback, parser.parseDecryptedTree(utf8(validMessage())));
   }
 
   @ParameterizedTest
@@ -91,34 +123,59 @@ class StreamingEventReaderTest {
     streamed(new String(event(fixture), java.nio.charset.StandardCharsets.UTF_8));
   }
 
+  private static final String REVERSED_HEADER =
+      "\"header\":{\"create_time\":\"1\",\"tenant_key\":\"tk\",\"app_id\":\"cli_1\","
+          + "\"token\":\"vt\",\"event_type\":\"im.message.receive_v1\",\"event_id\":\"e1\"}";
+
   @Test
-  void readsFields_inAnyOrder() {
-    String reversedHeader =
-        "\"header\":{\"create_time\":\"1\",\"tenant_key\":\"tk\",\"app_id\":\"cli_1\","
-            + "\"token\":\"vt\",\"event_type\":\"im.message.receive_v1\",\"event_id\":\"e1\"}";
-    EventCallback eventFirst =
+  void readsFields_inAnyOrder_withTheHeaderBeforeTheEvent() {
+    EventCallback reordered =
         streamed(
+            "{"
+                + REVERSED_HEADER
+                + ",\"event\":{"
+                + MESSAGE
+                + ","
+                + SENDER
+                + "},\"schema\":\"2.0\"}");
+    assertEquals(streamed(validMessage()), reordered);
+  }
+
+  @Test
+  void leavesAnEventBeforeTheHeader_toTheTreeReader_whichReadsTheSameEvent() {
+    // Feishu sends the header first; the other order is legal JSON, so the tree reads it.
+    Envelope eventFirst =
+        declinedAndAccepted(
             "{\"event\":{"
                 + MESSAGE
                 + ","
                 + SENDER
                 + "},"
-                + reversedHeader
+                + REVERSED_HEADER
                 + ",\"schema\":\"2.0\"}");
     assertEquals(streamed(validMessage()), eventFirst);
+    Envelope unreadable =
+        declinedAndAccepted("{\"event\":{},\"schema\":\"2.0\"," + BOT_ADDED_HEADER + "}");
+    assertEquals(
+        new UnreadableEvent(BotAddedToChat.EVENT_TYPE, "chat_id missing"),
+        ((EventCallback) unreadable).event());
   }
 
   @Test
-  void readsOtherEventTypes_headerOnly() {
+  void leavesEventTypesWithoutARecord_toTheTreeReader_whichKeepsTheEventTree() throws Exception {
+    String event = "{\"chat_id\":\"oc\",\"message\":42,\"x\":[{\"y\":null}]}";
     EventCallback callback =
-        streamed(
-            "{\"event\":{\"chat_id\":\"oc\",\"message\":42,\"x\":[{\"y\":null}]},"
-                + "\"schema\":\"2.0\",\"header\":{\"event_id\":\"e2\","
-                + "\"event_type\":\"im.chat.updated_v1\"}}");
+        assertInstanceOf(
+            EventCallback.class,
+            declinedAndAccepted(
+                "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e2\","
+                    + "\"event_type\":\"im.chat.updated_v1\"},\"event\":"
+                    + event
+                    + "}"));
     assertEquals(
         new EventHeader("e2", "im.chat.updated_v1", null, null, null, null), callback.header());
-    assertNull(callback.message());
-    assertNull(callback.event());
+    assertEquals(
+        new RawEvent("im.chat.updated_v1", new ObjectMapper().readTree(event)), callback.event());
   }
 
   @Test
@@ -128,9 +185,10 @@ class StreamingEventReaderTest {
             message(
                 "{\"m\\u0065ssage\":{\"message_id\":\"om_\\u00e9\\ud83d\\ude00\","
                     + "\"message_type\":\"te\\u0078t\",\"content\":\"\\\"\\\\\\n\"}}"));
-    assertEquals("om_\u00e9\ud83d\ude00", callback.messageReceived().message().messageId());
-    assertEquals("text", callback.messageReceived().message().messageType());
-    assertEquals("\"\\\n", callback.messageReceived().message().content());
+    MessageReceived.Message message = ((MessageReceived) callback.event()).message();
+    assertEquals("om_\u00e9\ud83d\ude00", message.messageId());
+    assertEquals("text", message.messageType());
+    assertEquals("\"\\\n", message.content());
   }
 
   @Test
@@ -157,7 +215,7 @@ class StreamingEventReaderTest {
         // root, header, event
         "{\"schema\":\"2.0\",\"schema\":\"2.0\"," + HEADER + ",\"event\":{" + MESSAGE + "}}",
         "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e\",\"event_id\":\"e\","
-            + "\"event_type\":\"t\"},\"event\":{}}",
+            + "\"event_type\":\"im.chat.member.bot.added_v1\"},\"event\":{\"chat_id\":\"oc\"}}",
         "{\"schema\":\"2.0\"," + HEADER + ",\"event\":{" + MESSAGE + "," + MESSAGE + "}}",
         // sender, sender_id, message, mention, mention.id
         "{\"schema\":\"2.0\","
@@ -201,11 +259,54 @@ class StreamingEventReaderTest {
             + ",\"event\":{"
             + MESSAGE
             + "}}",
-        "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e\",\"event_type\":\"t\",\"x\":{\"q\":[],"
-            + "\"q\":[]}},\"event\":{}}",
-        // a skipped event of another type
-        "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e\",\"event_type\":\"t\"},"
-            + "\"event\":{\"a\":{\"b\":{\"c\":1,\"c\":2}}}}",
+        "{\"schema\":\"2.0\",\"header\":{\"event_id\":\"e\","
+            + "\"event_type\":\"im.chat.member.bot.added_v1\",\"x\":{\"q\":[],"
+            + "\"q\":[]}},\"event\":{\"chat_id\":\"oc\"}}",
+        // skipped fields of the other readers
+        "{\"schema\":\"2.0\","
+            + BOT_ADDED_HEADER
+            + ",\"event\":{\"chat_id\":\"oc\",\"a\":{\"b\":{\"c\":1,\"c\":2}}}}",
+        "{\"schema\":\"2.0\","
+            + BOT_ADDED_HEADER
+            + ",\"event\":{\"chat_id\":\"oc\",\"i18n_names\":{\"zh_cn\":\"a\",\"zh_cn\":\"b\"}}}",
+        // the known fields of the other readers
+        "{\"schema\":\"2.0\","
+            + BOT_ADDED_HEADER
+            + ",\"event\":{\"chat_id\":\"oc\",\"chat_id\":\"od\"}}",
+        "{\"schema\":\"2.0\","
+            + BOT_ADDED_HEADER
+            + ",\"event\":{\"chat_id\":\"oc\",\"external\":true,\"name\":\"n\",\"external\":false}}",
+        "{\"schema\":\"2.0\","
+            + BOT_ADDED_HEADER
+            + ",\"event\":{\"chat_id\":\"oc\",\"operator_id\":{\"open_id\":\"a\",\"open_id\":\"b\"}}}",
+        "{\"schema\":\"2.0\","
+            + CARD_HEADER
+            + ",\"event\":{\"operator\":{\"open_id\":\"ou\",\"tenant_key\":\"a\",\"tenant_key\":\"b\"},"
+            + "\"action\":{\"value\":{}}}}",
+        "{\"schema\":\"2.0\","
+            + CARD_HEADER
+            + ",\"event\":{\"operator\":{\"open_id\":\"ou\"},\"action\":{\"tag\":\"button\","
+            + "\"value\":{},\"tag\":\"input\"}}}",
+        "{\"schema\":\"2.0\","
+            + CARD_HEADER
+            + ",\"event\":{\"operator\":{\"open_id\":\"ou\"},\"action\":{\"value\":{\"action\":"
+            + "\"deploy.approve\",\"action\":\"deploy.reject\"}}}}",
+        "{\"schema\":\"2.0\","
+            + CARD_HEADER
+            + ",\"event\":{\"operator\":{\"open_id\":\"ou\"},\"action\":{\"value\":{\"a\":[{\"b\":1,"
+            + "\"c\":2,\"b\":3}]}}}}",
+        "{\"schema\":\"2.0\","
+            + CARD_HEADER
+            + ",\"event\":{\"operator\":{\"open_id\":\"ou\"},\"action\":{\"value\":{},"
+            + "\"form_value\":{\"f\":[\"x\"],\"f\":\"y\"}}}}",
+        "{\"schema\":\"2.0\","
+            + CARD_HEADER
+            + ",\"event\":{\"operator\":{\"open_id\":\"ou\"},\"action\":{\"value\":{}},"
+            + "\"context\":{\"open_chat_id\":\"a\",\"open_chat_id\":\"b\"}}}",
+        "{\"schema\":\"2.0\","
+            + CARD_HEADER
+            + ",\"event\":{\"operator\":{\"open_id\":\"ou\"},\"action\":{\"value\":{}},"
+            + "\"token\":\"c-1\",\"host\":\"im_message\",\"token\":\"c-2\"}}",
         // the same name spelled with an escape
         "{\"schema\":\"2.0\"," + HEADER + ",\"event\":{" + MESSAGE + ",\"\\u006dessage\":{}}}",
       })
@@ -299,45 +400,109 @@ class StreamingEventReaderTest {
         declinedAndRejected("{\"schema\":\"2.0\",\"header\":[],\"event\":{}}"));
     assertEquals(
         "header missing", declinedAndRejected("{\"schema\":\"2.0\",\"header\":null,\"event\":{}}"));
+  }
+
+  @Test
+  void leavesAnEventThatIsNoObject_toTheTreeReader_whichFindsItUnreadable() {
+    for (String event : new String[] {"\"x\"", "[]", "1", "true"}) {
+      assertEquals(
+          new UnreadableEvent(MessageReceived.EVENT_TYPE, "event is not an object"),
+          ((EventCallback)
+                  declinedAndAccepted(
+                      "{\"schema\":\"2.0\"," + HEADER + ",\"event\":" + event + "}"))
+              .event());
+    }
     assertEquals(
-        "event is not an object",
-        declinedAndRejected("{\"schema\":\"2.0\"," + HEADER + ",\"event\":\"x\"}"));
-    assertEquals("event missing", declinedAndRejected("{\"schema\":\"2.0\"," + HEADER + "}"));
+        new UnreadableEvent(MessageReceived.EVENT_TYPE, "event missing"),
+        ((EventCallback) declinedAndAccepted("{\"schema\":\"2.0\"," + HEADER + "}")).event());
+    assertEquals(
+        new UnreadableEvent(MessageReceived.EVENT_TYPE, "event missing"),
+        ((EventCallback) declinedAndAccepted("{\"schema\":\"2.0\"," + HEADER + ",\"event\":null}"))
+            .event());
+  }
+
+  static Stream<Arguments> malformedMessages() {
+    return Stream.of(
+        arguments("{\"sender\":[]," + MESSAGE + "}", "sender is not an object"),
+        arguments(
+            "{\"sender\":{\"sender_id\":\"x\"}," + MESSAGE + "}",
+            "sender.sender_id is not an object"),
+        arguments(
+            "{\"sender\":{\"sender_type\":1}," + MESSAGE + "}",
+            "sender.sender_type is not a string"),
+        arguments(
+            "{\"sender\":{\"sender_id\":{\"open_id\":true}}," + MESSAGE + "}",
+            "sender.sender_id.open_id is not a string"),
+        arguments("{\"message\":null}", "message missing"),
+        arguments("{\"message\":[]}", "message is not an object"),
+        arguments("{}", "message missing"),
+        arguments("{" + SENDER + "}", "message missing"),
+        arguments("{\"message\":{\"message_type\":\"text\"}}", "message.message_id missing"),
+        arguments(
+            "{\"message\":{\"message_id\":\" \",\"message_type\":\"text\"}}",
+            "message.message_id missing"),
+        arguments(
+            "{\"message\":{\"message_id\":\"a\",\"message_type\":\" \"}}",
+            "message.message_type missing"),
+        arguments(
+            "{\"message\":{\"message_id\":1,\"message_type\":\"text\"}}",
+            "message.message_id is not a string"),
+        arguments(
+            "{\"message\":{\"message_id\":\"a\",\"message_type\":\"text\",\"chat_id\":[\"oc\"]}}",
+            "message.chat_id is not a string"),
+        arguments(
+            "{\"message\":{\"message_id\":\"a\",\"message_type\":\"text\",\"content\":{}}}",
+            "message.content is not a string"),
+        arguments(
+            "{\"message\":{\"message_id\":\"a\",\"message_type\":\"text\",\"mentions\":{}}}",
+            "message.mentions is not an array"),
+        arguments(
+            "{\"message\":{\"message_id\":\"a\",\"message_type\":\"text\",\"mentions\":[1]}}",
+            "message.mentions entry is not an object"),
+        arguments(
+            "{\"message\":{\"message_id\":\"a\",\"message_type\":\"text\",\"mentions\":[{\"id\":[]}]}}",
+            "mention.id is not an object"),
+        arguments(
+            "{\"message\":{\"message_id\":\"a\",\"message_type\":\"text\",\"mentions\":[{\"name\":2}]}}",
+            "mention.name is not a string"),
+        // The first problem in document order is the one named.
+        arguments(
+            "{\"message\":{\"content\":1,\"message_id\":2,\"message_type\":\"text\"}}",
+            "message.content is not a string"),
+        arguments(
+            "{\"message\":{\"message_id\":2,\"content\":1,\"message_type\":\"text\"}}",
+            "message.message_id is not a string"));
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "{\"sender\":[]," + MESSAGE + "}",
-        "{\"sender\":{\"sender_id\":\"x\"}," + MESSAGE + "}",
-        "{\"sender\":{\"sender_type\":1}," + MESSAGE + "}",
-        "{\"sender\":{\"sender_id\":{\"open_id\":true}}," + MESSAGE + "}",
-        "{\"message\":null}",
-        "{\"message\":[]}",
-        "{}",
-        "{\"message\":{\"message_type\":\"text\"}}",
-        "{\"message\":{\"message_id\":\"a\",\"message_type\":\" \"}}",
-        "{\"message\":{\"message_id\":1,\"message_type\":\"text\"}}",
-        "{\"message\":{\"message_id\":\"a\",\"message_type\":\"text\",\"content\":{}}}",
-        "{\"message\":{\"message_id\":\"a\",\"message_type\":\"text\",\"mentions\":{}}}",
-        "{\"message\":{\"message_id\":\"a\",\"message_type\":\"text\",\"mentions\":[1]}}",
-        "{\"message\":{\"message_id\":\"a\",\"message_type\":\"text\",\"mentions\":[{\"id\":[]}]}}",
-        "{\"message\":{\"message_id\":\"a\",\"message_type\":\"text\",\"mentions\":[{\"name\":2}]}}",
-      })
-  void leavesMalformedMessages_toFailAsTheTreeReaderFails(String event) {
-    // The envelope is fine, so it parses; reading the message then fails as it always did.
-    EventCallback callback =
-        assertInstanceOf(EventCallback.class, declinedAndAccepted(message(event)));
-    String expected =
+  @MethodSource("malformedMessages")
+  void readsMalformedMessages_asUnreadable_onBothPaths(String event, String problem) {
+    // The envelope is fine, so the streaming reader answers; the event is unreadable on both paths.
+    assertEquals(problem, streamedUnreadable(message(event)));
+    // MessageReceived.from names the same problem.
+    MalformedPayloadException e =
         assertThrows(
-                MalformedPayloadException.class,
-                () ->
-                    MessageReceived.from(
-                        ((EventCallback) parser.parseTree(utf8(message(event)))).event()))
-            .getMessage();
+            MalformedPayloadException.class,
+            () -> MessageReceived.from(new ObjectMapper().readTree(event)));
+    assertEquals(problem, e.getMessage());
+  }
+
+  @Test
+  void readsMentionsLackingFields_asMentions() {
+    EventCallback callback =
+        streamed(
+            message(
+                "{\"message\":{\"message_id\":\"a\",\"message_type\":\"text\","
+                    + "\"mentions\":[{},{\"key\":\"@_user_1\"},{\"id\":{}},{\"id\":null,\"name\":null},"
+                    + "{\"id\":{\"user_id\":\"u\"}}]}}"));
     assertEquals(
-        expected,
-        assertThrows(MalformedPayloadException.class, callback::messageReceived).getMessage());
+        List.of(
+            new MessageReceived.Mention(null, null, null, null, null),
+            new MessageReceived.Mention("@_user_1", null, null, null, null),
+            new MessageReceived.Mention(null, null, null, null, null),
+            new MessageReceived.Mention(null, null, null, null, null),
+            new MessageReceived.Mention(null, null, "u", null, null)),
+        ((MessageReceived) callback.event()).message().mentions());
   }
 
   @Test
@@ -416,7 +581,7 @@ class StreamingEventReaderTest {
   @Test
   void leavesObjectsWithManyNames_toTheTreeReader() {
     StringBuilder many = new StringBuilder("{");
-    for (int i = 0; i <= StreamingEventReader.MAX_NAMES_PER_OBJECT; i++) {
+    for (int i = 0; i <= JsonCursor.MAX_NAMES_PER_OBJECT; i++) {
       many.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
     }
     many.append('}');
