@@ -71,38 +71,7 @@ final class CardActionReader {
   }
 
   private void operator(JsonToken token) throws IOException {
-    if (!cursor.object(token, "operator")) {
-      return;
-    }
-    String openId = null;
-    String userId = null;
-    String unionId = null;
-    int mark = cursor.enter();
-    int seen = 0;
-    for (String name = cursor.nextName(); name != null; name = cursor.nextName()) {
-      JsonToken value = cursor.next();
-      switch (name) {
-        case "open_id" -> {
-          seen = once(seen, 1 << 0);
-          openId = cursor.string(value, "operator.open_id");
-        }
-        case "user_id" -> {
-          seen = once(seen, 1 << 1);
-          userId = cursor.string(value, "operator.user_id");
-        }
-        case "union_id" -> {
-          seen = once(seen, 1 << 2);
-          unionId = cursor.string(value, "operator.union_id");
-        }
-        case "tenant_key" -> {
-          seen = once(seen, 1 << 3);
-          operatorTenantKey = cursor.string(value, "operator.tenant_key");
-        }
-        default -> cursor.other(mark, name, value);
-      }
-    }
-    cursor.leave(mark);
-    operator = new UserIds(openId, userId, unionId);
+    operator = UserIdsReader.read(cursor, token, "operator", key -> operatorTenantKey = key);
   }
 
   private void action(JsonToken token) throws IOException {

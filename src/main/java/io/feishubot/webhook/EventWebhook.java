@@ -181,6 +181,11 @@ public class EventWebhook {
     } catch (MalformedPayloadException e) {
       LOG.warnf("acknowledged a message that cannot be read: %s", e.getMessage());
       return MALFORMED;
+    } catch (RuntimeException e) {
+      // A parser bug must not become a 500, which Feishu would redeliver for hours. The type
+      // only: exception text can quote the message.
+      LOG.errorf("acknowledged a message the parser failed on (%s)", e.getClass().getName());
+      return MALFORMED;
     }
     if (command.isEmpty()) {
       return IGNORED;
