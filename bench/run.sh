@@ -48,8 +48,10 @@ CONNECTIONS=16
 WARM_MIN_S=30; WARM_SETTLED_COMPILES=25
 MEMORY_EVENTS=10000
 
-JAVA17=${JAVA17:-$(command -v java)}
 JAVA25_HOME=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+# The product is compiled for Java 21, so every JVM run here (our server, the SDK baseline, JMH and
+# the load tools) uses one JDK 21+, the same for both sides: Temurin 25 unless BENCH_JAVA says.
+BENCH_JAVA=${BENCH_JAVA:-$JAVA25_HOME/bin/java}
 JAVA25=$JAVA25_HOME/bin/java
 [ -x "$JAVA25" ] || JAVA25=
 # Same flags for our server and the baseline in the throughput runs; the memory run uses its own.
@@ -127,7 +129,7 @@ if [ "$SKIP_BUILD" = false ]; then
 fi
 BENCH_CP=$ROOT/bench/jmh/target/classes:$(cat "$BENCH_CP_FILE")
 BASELINE_JAR=$ROOT/bench/sdk-baseline/target/sdk-baseline.jar
-tool() { "$JAVA17" -cp "$BENCH_CP" "io.feishubot.bench.load.$@"; }
+tool() { "$BENCH_JAVA" -cp "$BENCH_CP" "io.feishubot.bench.load.$@"; }
 
 {
   echo "date: $(date -u +%FT%TZ)"
@@ -135,7 +137,7 @@ tool() { "$JAVA17" -cp "$BENCH_CP" "io.feishubot.bench.load.$@"; }
   echo "nproc: $(nproc)"
   echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
   echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
-  echo "java17: $("$JAVA17" -version 2>&1 | head -2 | tail -1)"
+  echo "java: $("$BENCH_JAVA" -version 2>&1 | head -2 | tail -1)"
   [ -n "$JAVA25" ] && echo "java25: $("$JAVA25" -version 2>&1 | head -2 | tail -1)"
   echo "wrk: $(wrk -v 2>&1 | head -1)"
   echo "commit: $(git rev-parse --short HEAD)"
@@ -145,7 +147,7 @@ tool() { "$JAVA17" -cp "$BENCH_CP" "io.feishubot.bench.load.$@"; }
 # --- 1. core pipeline (JMH) ---------------------------------------------------------------------
 if wants jmh; then
   log "JMH: feishu-bot pipeline vs SDK EventDispatcher"
-  "$JAVA17" -cp "$BENCH_CP" org.openjdk.jmh.Main PipelineBenchmark "${JMH_OPTS[@]}" \
+  "$BENCH_JAVA" -cp "$BENCH_CP" org.openjdk.jmh.Main PipelineBenchmark "${JMH_OPTS[@]}" \
     -prof gc -rf csv -rff "$OUT/jmh.csv" | tee "$OUT/jmh.txt" | grep -E '^(Benchmark|Pipeline)' || true
   for b in feishuBot sdk step1_verifySignature step2_decrypt step3_parseEnvelopes step4_messageAndCommandLine; do
     ns=$(awk -F, -v b="\"io.feishubot.bench.PipelineBenchmark.$b\"" '$1==b {print $5}' "$OUT/jmh.csv")
@@ -154,17 +156,17 @@ if wants jmh; then
     record jmh "$b" "$(printf '%.0f' "$ns")" "ns/op ±$(printf '%.0f' "$err")" "alloc $(printf '%.0f' "$alloc") B/op"
   done
   log "JMH: in-memory dedup store, claim cost against a day's remembered events"
-  "$JAVA17" -cp "$BENCH_CP" org.openjdk.jmh.Main DedupStoreBenchmark -rf csv -rff "$OUT/jmh-dedup.csv" \
+  "$BENCH_JAVA" -cp "$BENCH_CP" org.openjdk.jmh.Main DedupStoreBenchmark -rf csv -rff "$OUT/jmh-dedup.csv" \
     > "$OUT/jmh-dedup.txt"
   awk -F, 'NR>1 {gsub(/"/,""); printf "dedup\tclaim with %s live entries\t%.0f\tns/op\n", $8, $5}' "$OUT/jmh-dedup.csv" |
     while IFS=$'\t' read -r s n v u; do record "$s" "$n" "$v" "$u"; done
   log "JMH: per-event fixed costs that a cache could avoid"
-  "$JAVA17" -cp "$BENCH_CP" org.openjdk.jmh.Main CostCentersBenchmark -rf csv -rff "$OUT/jmh-costs.csv" \
+  "$BENCH_JAVA" -cp "$BENCH_CP" org.openjdk.jmh.Main CostCentersBenchmark -rf csv -rff "$OUT/jmh-costs.csv" \
     > "$OUT/jmh-costs.txt"
   awk -F, 'NR>1 {gsub(/"/,""); sub(/.*\./, "", $1); printf "cost\t%s\t%.0f\tns/op\n", $1, $5}' "$OUT/jmh-costs.csv" |
     while IFS=$'\t' read -r s n v u; do record "$s" "$n" "$v" "$u"; done
   if [ "$MODE" = full ]; then
-    "$JAVA17" -cp "$BENCH_CP" org.openjdk.jmh.Main 'PipelineBenchmark\.(feishuBot|sdk)$' \
+    "$BENCH_JAVA" -cp "$BENCH_CP" org.openjdk.jmh.Main 'PipelineBenchmark\.(feishuBot|sdk)$' \
       -f 1 -wi 8 -w 2s -i 3 -r 3s -prof 'stack:lines=3;top=20' > "$OUT/jmh-stack.txt"
   fi
 fi
@@ -193,7 +195,7 @@ export FEISHU_APP_ID=cli_bench FEISHU_APP_SECRET=bench-app-secret \
   QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$OURS_PORT
 
 start_fake() { # [token lifetime s]
-  $LOAD_CPUS "$JAVA17" -Xmx256m -cp "$BENCH_CP" io.feishubot.bench.load.FakeOpenApi "$FAKE_PORT" "$@" \
+  $LOAD_CPUS "$BENCH_JAVA" -Xmx256m -cp "$BENCH_CP" io.feishubot.bench.load.FakeOpenApi "$FAKE_PORT" "$@" \
     > "$OUT/fake-open-api.log" 2>&1 &
   FAKE_PID=$!; PIDS+=("$FAKE_PID")
   wait_port "$FAKE_PORT"
@@ -206,14 +208,14 @@ start_server() {
   case "$name" in
     ours)
       # shellcheck disable=SC2086
-      $SERVER_CPUS "$JAVA17" $flags -jar "$WORK/app-plain/quarkus-run.jar" > "$OUT/server-$name.log" 2>&1 &
+      $SERVER_CPUS "$BENCH_JAVA" $flags -jar "$WORK/app-plain/quarkus-run.jar" > "$OUT/server-$name.log" 2>&1 &
       SERVER_PORT=$OURS_PORT; SERVER_URL=$URL_OURS ;;
     sdk-quiet|sdk-default)
       local logging=()
       # The SDK logs every request's headers and body at INFO; "quiet" turns just that off.
       [ "$name" = sdk-quiet ] && logging=(--logging.level.com.lark.oapi=WARN)
       # shellcheck disable=SC2086
-      $SERVER_CPUS "$JAVA17" $flags -jar "$BASELINE_JAR" --server.port=$BASE_PORT \
+      $SERVER_CPUS "$BENCH_JAVA" $flags -jar "$BASELINE_JAR" --server.port=$BASE_PORT \
         --server.address=127.0.0.1 --feishu.api-base-url="$FEISHU_API_BASE_URL" "${logging[@]}" \
         > "$OUT/server-$name.log" 2>&1 &
       SERVER_PORT=$BASE_PORT; SERVER_URL=$URL_BASE ;;
@@ -229,7 +231,7 @@ wrk_run() { # url seconds pool
 
 CLK_TCK=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process
-JSTAT=$(dirname "$(readlink -f "$JAVA17")")/jstat
+JSTAT=$(dirname "$(readlink -f "$BENCH_JAVA")")/jstat
 compiled_methods() { "$JSTAT" -compiler "$1" | awk 'NR == 2 {print $1}'; }
 # warm_until_settled URL POOL PID OUTFILE: load until the JIT settles; prints "seconds compiled"
 warm_until_settled() {
@@ -282,7 +284,7 @@ fi
 # Where our server's time goes under the no-outbound load: JFR execution samples, top frames and
 # the first frame of ours (io.feishubot) in each sample. Full mode only; its own run, not measured.
 top_frames() { # jfr file
-  "$(dirname "$(readlink -f "$JAVA17")")/jfr" print --events jdk.ExecutionSample "$1" > "$1.txt"
+  "$(dirname "$(readlink -f "$BENCH_JAVA")")/jfr" print --events jdk.ExecutionSample "$1" > "$1.txt"
   echo "-- top frames (self time)"
   awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' "$1.txt" |
     sort | uniq -c | sort -rn | head -20 || true # head closes the pipe early: not a failure
@@ -311,8 +313,8 @@ probe() { # label url command...
 if wants startup; then
   log "startup: process start to first acknowledged signed event"
   start_fake
-  probe ours-java17 "$URL_OURS" bash -c "cd '$WORK/app-plain' && exec '$JAVA17' -jar quarkus-run.jar"
-  probe sdk-spring-java17 "$URL_BASE" "$JAVA17" -jar "$BASELINE_JAR" --server.port=$BASE_PORT \
+  # The product needs Java 21+: both sides start on the same JDK ($BENCH_JAVA).
+  probe sdk-spring "$URL_BASE" "$BENCH_JAVA" -jar "$BASELINE_JAR" --server.port=$BASE_PORT \
     --server.address=127.0.0.1 --logging.level.com.lark.oapi=WARN
   if [ -n "$JAVA25" ]; then
     probe ours-java25 "$URL_OURS" bash -c "cd '$WORK/app-plain' && exec '$JAVA25' -jar quarkus-run.jar"
