@@ -32,6 +32,64 @@ final class CardActionReader {
     return new CardActionReader(cursor).event();
   }
 
+  /**
+   * Reads the flat body of a legacy callback just entered: the operator's ids, {@code tenant_key},
+   * {@code token}, {@code open_message_id} and {@code open_chat_id} at the top level, beside the
+   * same {@code action}.
+   */
+  static CardActionTriggered readLegacy(JsonCursor cursor) throws IOException {
+    return new CardActionReader(cursor).legacy();
+  }
+
+  private CardActionTriggered legacy() throws IOException {
+    String openId = null;
+    String userId = null;
+    String unionId = null;
+    int mark = cursor.enter();
+    int seen = 0;
+    for (String name = cursor.nextName(); name != null; name = cursor.nextName()) {
+      JsonToken value = cursor.next();
+      switch (name) {
+        case "open_id" -> {
+          seen = once(seen, 1 << 0);
+          openId = cursor.string(value, "open_id");
+        }
+        case "user_id" -> {
+          seen = once(seen, 1 << 1);
+          userId = cursor.string(value, "user_id");
+        }
+        case "union_id" -> {
+          seen = once(seen, 1 << 2);
+          unionId = cursor.string(value, "union_id");
+        }
+        case "tenant_key" -> {
+          seen = once(seen, 1 << 3);
+          operatorTenantKey = cursor.string(value, "tenant_key");
+        }
+        case "token" -> {
+          seen = once(seen, 1 << 4);
+          token = cursor.string(value, "token");
+        }
+        case "open_message_id" -> {
+          seen = once(seen, 1 << 5);
+          openMessageId = cursor.string(value, "open_message_id");
+        }
+        case "open_chat_id" -> {
+          seen = once(seen, 1 << 6);
+          openChatId = cursor.string(value, "open_chat_id");
+        }
+        case "action" -> {
+          seen = once(seen, 1 << 7);
+          action(value);
+        }
+        default -> cursor.other(mark, name, value);
+      }
+    }
+    cursor.leave(mark);
+    operator = new UserIds(openId, userId, unionId);
+    return build();
+  }
+
   private CardActionTriggered event() throws IOException {
     int mark = cursor.enter();
     int seen = 0;
@@ -58,6 +116,10 @@ final class CardActionReader {
       }
     }
     cursor.leave(mark);
+    return build();
+  }
+
+  private CardActionTriggered build() {
     if (action == null) {
       cursor.problem("action missing");
     } else if (operator.openId() == null || operator.openId().isBlank()) {

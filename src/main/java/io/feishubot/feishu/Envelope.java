@@ -1,4 +1,5 @@
 package io.feishubot.feishu;
 
-/** The three shapes a request body can take once it is known to be JSON from Feishu. */
-public sealed interface Envelope permits EncryptedEnvelope, UrlVerification, EventCallback {}
+/** The shapes a request body can take once it is known to be JSON from Feishu. */
+public sealed interface Envelope
+    permits EncryptedEnvelope, UrlVerification, EventCallback, LegacyCardCallback {}

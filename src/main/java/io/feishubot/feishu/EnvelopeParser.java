@@ -94,6 +94,37 @@ public final class EnvelopeParser {
     return parseDecryptedTree(json);
   }
 
+  /**
+   * Parses the body of a legacy card callback ({@code card.action.trigger_v1}, told apart by its
+   * SHA-1 signature): its URL verification, an encrypted body (the SDKs accept one), or the flat
+   * callback itself.
+   */
+  public Envelope parseLegacyCardCallback(byte[] json) {
+    JsonNode root = readObject(json);
+    if (root.has("encrypt")) {
+      return encrypted(root);
+    }
+    return legacy(root);
+  }
+
+  /**
+   * {@link #parseLegacyCardCallback} of a decrypted plaintext, which may not be encrypted again.
+   */
+  public Envelope parseDecryptedLegacyCardCallback(byte[] json) {
+    JsonNode root = readObject(json);
+    if (root.has("encrypt")) {
+      throw new MalformedPayloadException("nested encryption");
+    }
+    return legacy(root);
+  }
+
+  private static Envelope legacy(JsonNode root) {
+    if ("url_verification".equals(optionalString(root, "type", "type"))) {
+      return classify(root);
+    }
+    return new LegacyCardCallback(EventReaders.legacyCardAction(root));
+  }
+
   /** The streaming reader alone: null where it declines. For tests. */
   EventCallback readStreaming(byte[] json) {
     return streaming.read(json);

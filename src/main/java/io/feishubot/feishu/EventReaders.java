@@ -2,6 +2,7 @@ package io.feishubot.feishu;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -67,6 +68,11 @@ final class EventReaders {
     return event;
   }
 
+  /** The action in the flat body of a legacy card callback. */
+  static FeishuEvent legacyCardAction(JsonNode body) {
+    return readTree(LegacyCardCallback.EVENT_TYPE, CardActionReader::readLegacy, (ObjectNode) body);
+  }
+
   /** The event of type {@code eventType} in an {@code event} tree, which may be null. */
   static FeishuEvent fromTree(String eventType, JsonNode event) {
     if (event == null || event.isNull()) {
@@ -79,6 +85,10 @@ final class EventReaders {
     if (reader == null) {
       return new RawEvent(eventType, event);
     }
+    return readTree(eventType, reader, (ObjectNode) event);
+  }
+
+  private static FeishuEvent readTree(String eventType, EventReader reader, ObjectNode event) {
     try (JsonParser parser = event.traverse()) {
       parser.nextToken();
       return read(eventType, reader, new JsonCursor(parser, false));

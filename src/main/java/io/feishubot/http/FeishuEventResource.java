@@ -55,6 +55,8 @@ public class FeishuEventResource {
           Response.ok(Map.of("challenge", challenge.challenge())).build();
       case WebhookResult.Acknowledged acknowledged ->
           Response.ok(SUCCESS, MediaType.APPLICATION_JSON_TYPE).build();
+      case WebhookResult.CallbackAnswer answer ->
+          Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE).build();
       case WebhookResult.Rejected rejected ->
           ErrorBodies.response(rejected.reason().status(), rejected.reason().publicMessage());
       case WebhookResult.RetryLater retry ->

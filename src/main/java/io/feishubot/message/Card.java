@@ -39,6 +39,16 @@ public record Card(Optional<Header> header, List<CardElement> elements) implemen
     return new Builder();
   }
 
+  /**
+   * A mention inside a card's markdown, {@code <at id=ou_…></at>}: cards spell it differently from
+   * text messages ({@link Message.Text#mention}). Only id characters are kept, so an id taken from
+   * input cannot close the tag.
+   */
+  public static String mention(String openId) {
+    Objects.requireNonNull(openId, "openId");
+    return "<at id=" + openId.replaceAll("[^A-Za-z0-9_-]", "") + "></at>";
+  }
+
   /** The card document: {@code {"schema":"2.0","config":{"update_multi":true},…}}. */
   public ObjectNode toJson() {
     return CardJson.card(this);

@@ -112,6 +112,9 @@ public class EventExecution {
         switch (pending.work()) {
           case Triage.RunCommand command -> runCommand(pending, command, messenger);
           case Triage.RunEventHandler event -> runEventHandler(pending, event, messenger);
+          case Triage.RunCardAction press ->
+              Uni.createFrom()
+                  .failure(new IllegalStateException("presses are run by CardActionExecution"));
         };
     return work.onItemOrFailure()
         .transformToUni(

@@ -9,11 +9,15 @@ import io.feishubot.feishu.Envelope;
 import io.feishubot.feishu.EventCallback;
 import io.feishubot.feishu.EventHeader;
 import io.feishubot.feishu.FeishuEvent;
+import io.feishubot.feishu.LegacyCardCallback;
 import io.feishubot.feishu.MalformedPayloadException;
 import io.feishubot.feishu.MessageReceived;
 import io.feishubot.feishu.RawEvent;
 import io.feishubot.feishu.UnreadableEvent;
 import io.feishubot.feishu.UrlVerification;
+import io.feishubot.message.CardAnswer;
+import io.feishubot.message.Toast;
+import io.feishubot.router.ActionRouter;
 import io.feishubot.router.CommandLine;
 import io.feishubot.router.CommandLineParser;
 import io.feishubot.router.CommandRouter;
@@ -25,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -41,12 +46,19 @@ public class EventWebhook {
       new Triage.Answered(new WebhookResult.Acknowledged(WebhookResult.Outcome.IGNORED));
   private static final Triage.Answered MALFORMED =
       new Triage.Answered(new WebhookResult.Acknowledged(WebhookResult.Outcome.MALFORMED));
+  private static final Triage.Answered UNREADABLE_PRESS =
+      new Triage.Answered(
+          new WebhookResult.CallbackAnswer(
+              WebhookResult.Outcome.MALFORMED,
+              CardAnswer.of(Toast.error("This card action could not be read.")).toCallbackJson()));
 
   /** Larger bodies are refused before any work; real events are a few kilobytes. */
   public static final int MAX_BODY_BYTES = 1024 * 1024;
 
   private final RequestAuthenticator authenticator;
   private final EventExecution execution;
+  private final CardActionExecution cardActions;
+  private final ActionRouter actions;
   private final CommandLineParser commandLines;
   private final CommandRouter commands;
   private final EventRouter events;
@@ -57,13 +69,17 @@ public class EventWebhook {
   public EventWebhook(
       RequestAuthenticator authenticator,
       EventExecution execution,
+      CardActionExecution cardActions,
       CommandRouter commands,
+      ActionRouter actions,
       EventRouter events,
       FeishuConfig config,
       Clock clock,
       MeterRegistry registry) {
     this.authenticator = authenticator;
     this.execution = execution;
+    this.cardActions = cardActions;
+    this.actions = actions;
     this.commandLines = new CommandLineParser(config.botOpenId());
     this.commands = commands;
     this.events = events;
@@ -98,7 +114,11 @@ public class EventWebhook {
         .deferred(
             () -> {
               LogFields.putCommand(header, tag);
-              return execution.run(pending);
+              return switch (pending.work()) {
+                case Triage.RunCardAction press -> cardActions.run(pending, press);
+                case Triage.RunCommand command -> execution.run(pending);
+                case Triage.RunEventHandler event -> execution.run(pending);
+              };
             })
         .invoke(
             result -> {
@@ -131,6 +151,7 @@ public class EventWebhook {
         yield new Triage.Answered(new WebhookResult.Challenge(challenge.challenge()));
       }
       case EventCallback event -> triageEvent(event, receivedAt);
+      case LegacyCardCallback legacy -> triageLegacy(legacy, receivedAt);
       case EncryptedEnvelope encrypted ->
           throw new IllegalStateException("the authenticator returns plaintext envelopes only");
     };
@@ -150,16 +171,69 @@ public class EventWebhook {
   private Triage triage(EventHeader header, FeishuEvent event, Instant receivedAt) {
     return switch (event) {
       case MessageReceived received -> triageMessage(header, received, receivedAt);
-      case UnreadableEvent unreadable -> {
-        // Acknowledged, not refused: a non-2xx would make Feishu redeliver it for hours.
-        LOG.warnf("acknowledged an event that cannot be read: %s", unreadable.problem());
-        yield MALFORMED;
-      }
+      case UnreadableEvent unreadable -> unreadable(unreadable);
       case BotAddedToChat added -> toHandler(header, added, receivedAt);
       case BotRemovedFromChat removed -> toHandler(header, removed, receivedAt);
-      case CardActionTriggered action -> toHandler(header, action, receivedAt);
+      case CardActionTriggered action -> triagePress(header, action, false, receivedAt);
       case RawEvent raw -> toHandler(header, raw, receivedAt);
     };
+  }
+
+  private static Triage unreadable(UnreadableEvent unreadable) {
+    // Acknowledged, not refused: a non-2xx would make Feishu redeliver it for hours. A press on a
+    // card is answered, so that the person sees why nothing happened.
+    LOG.warnf("acknowledged an event that cannot be read: %s", unreadable.problem());
+    return CardActionTriggered.EVENT_TYPE.equals(unreadable.eventType())
+            || LegacyCardCallback.EVENT_TYPE.equals(unreadable.eventType())
+        ? UNREADABLE_PRESS
+        : MALFORMED;
+  }
+
+  /** A legacy callback has no header: one is made up for its log lines and metrics. */
+  private Triage triageLegacy(LegacyCardCallback legacy, Instant receivedAt) {
+    EventHeader header =
+        new EventHeader(
+            "legacy-" + UUID.randomUUID(),
+            LegacyCardCallback.EVENT_TYPE,
+            null,
+            config.appId().orElse(null),
+            null,
+            null);
+    MDC.put(LogFields.EVENT_ID, header.eventId());
+    MDC.put(LogFields.EVENT_TYPE, header.eventType());
+    Triage triage =
+        switch (legacy.event()) {
+          case CardActionTriggered press -> triagePress(header, press, true, receivedAt);
+          default -> unreadable(new UnreadableEvent(LegacyCardCallback.EVENT_TYPE, "unreadable"));
+        };
+    if (triage instanceof Triage.Answered answered) {
+      logOutcome(header.eventType(), header.eventId(), answered.result(), receivedAt);
+    }
+    return triage;
+  }
+
+  private Triage triagePress(
+      EventHeader header, CardActionTriggered press, boolean legacy, Instant receivedAt) {
+    Object named = press.action().value().get("action");
+    String action = named instanceof String name ? name : null;
+    return actions
+        .handlerFor(action)
+        .<Triage>map(
+            handler ->
+                pending(
+                    header, new Triage.RunCardAction(press, action, handler, legacy), receivedAt))
+        .orElseGet(
+            () -> {
+              LOG.infof(
+                  "a card action nobody handles was pressed (%s)",
+                  action == null ? "none" : "named");
+              CardAnswer unknown =
+                  CardAnswer.of(Toast.warning("This button's action is not known to this bot."));
+              return new Triage.Answered(
+                  new WebhookResult.CallbackAnswer(
+                      WebhookResult.Outcome.IGNORED,
+                      legacy ? unknown.toLegacyCallbackJson() : unknown.toCallbackJson()));
+            });
   }
 
   private Triage toHandler(EventHeader header, FeishuEvent event, Instant receivedAt) {
@@ -204,7 +278,7 @@ public class EventWebhook {
   private WebhookResult rejected(RejectReason reason) {
     meters.count("unknown", "rejected", reason.tag());
     MDC.put(LogFields.OUTCOME, "rejected");
-    LOG.warnf("rejected a delivery: %s", reason.tag());
+    LOG.warnf("rejected a delivery: %s (%s)", reason.tag(), reason.detail());
     return new WebhookResult.Rejected(reason);
   }
 
@@ -226,6 +300,8 @@ public class EventWebhook {
           case WebhookResult.RetryLater retry -> new Described("retry", "none", Logger.Level.INFO);
           case WebhookResult.Challenge challenge ->
               new Described("challenge", "none", Logger.Level.INFO);
+          case WebhookResult.CallbackAnswer answer ->
+              new Described(answer.outcome().tag(), "none", Logger.Level.INFO);
         };
     meters.count(type, described.outcome(), described.reason());
     Duration took = Duration.between(receivedAt, clock.instant());

@@ -5,20 +5,32 @@ package io.feishubot.webhook;
  * callers only ever see the generic {@link #publicMessage()}.
  */
 public enum RejectReason {
-  MALFORMED(400, "malformed request"),
-  ENCRYPTED_WITHOUT_KEY(400, "malformed request"),
-  MISSING_SIGNATURE(401, "unauthorized"),
-  BAD_SIGNATURE(401, "unauthorized"),
-  STALE_TIMESTAMP(401, "unauthorized"),
-  BAD_TOKEN(401, "unauthorized"),
-  TOO_LARGE(413, "request too large");
+  MALFORMED(400, "malformed request", "not a Feishu delivery"),
+  ENCRYPTED_WITHOUT_KEY(400, "malformed request", "encrypted, but no encrypt key is configured"),
+  MISSING_SIGNATURE(401, "unauthorized", "signature headers missing"),
+  BAD_SIGNATURE(
+      401, "unauthorized", "event scheme: SHA-256 signature with the encrypt key did not verify"),
+  BAD_LEGACY_SIGNATURE(
+      401,
+      "unauthorized",
+      "legacy card callback scheme: SHA-1 signature with the verification token did not verify"),
+  STALE_TIMESTAMP(401, "unauthorized", "timestamp outside the accepted window"),
+  BAD_TOKEN(401, "unauthorized", "verification token does not match"),
+  TOO_LARGE(413, "request too large", "body over the size limit");
 
   private final int status;
   private final String publicMessage;
+  private final String detail;
 
-  RejectReason(int status, String publicMessage) {
+  RejectReason(int status, String publicMessage, String detail) {
     this.status = status;
     this.publicMessage = publicMessage;
+    this.detail = detail;
+  }
+
+  /** What failed, for the log line (never for the caller, who gets {@link #publicMessage()}). */
+  public String detail() {
+    return detail;
   }
 
   public int status() {

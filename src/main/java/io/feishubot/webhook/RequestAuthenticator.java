@@ -1,12 +1,14 @@
 package io.feishubot.webhook;
 
 import io.feishubot.config.FeishuConfig;
+import io.feishubot.feishu.CardSignature;
 import io.feishubot.feishu.EncryptedEnvelope;
 import io.feishubot.feishu.Envelope;
 import io.feishubot.feishu.EnvelopeParser;
 import io.feishubot.feishu.EventCallback;
 import io.feishubot.feishu.EventCipher;
 import io.feishubot.feishu.LarkHeaders;
+import io.feishubot.feishu.LegacyCardCallback;
 import io.feishubot.feishu.MalformedPayloadException;
 import io.feishubot.feishu.SignatureVerifier;
 import io.feishubot.feishu.TimestampCheck;
@@ -33,6 +35,10 @@ public class RequestAuthenticator {
   private final Optional<SignatureVerifier> signatures;
   private final TimestampWindow timestampWindow;
   private final Optional<byte[]> verificationToken;
+  private final Optional<String> verificationTokenText;
+
+  /** Hex digits of a SHA-1 signature; event signatures (SHA-256) have 64. */
+  private static final int LEGACY_SIGNATURE_LENGTH = 40;
 
   public RequestAuthenticator(FeishuConfig config) {
     Optional<String> encryptKey = config.encryptKey().filter(key -> !key.isEmpty());
@@ -40,8 +46,9 @@ public class RequestAuthenticator {
     this.signatures = encryptKey.map(SignatureVerifier::new);
     this.timestampWindow =
         new TimestampWindow(config.signature().maxAge(), config.signature().maxFutureSkew());
+    this.verificationTokenText = config.verificationToken().filter(token -> !token.isEmpty());
     this.verificationToken =
-        config.verificationToken().map(token -> token.getBytes(StandardCharsets.UTF_8));
+        verificationTokenText.map(token -> token.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -51,13 +58,16 @@ public class RequestAuthenticator {
    * @throws UnreadableDeliveryException when a signed delivery cannot be decrypted or parsed
    */
   public Envelope authenticate(WebhookRequest request, Instant now) {
+    String signature = request.headers().first(LarkHeaders.SIGNATURE);
+    if (signature != null && signature.length() == LEGACY_SIGNATURE_LENGTH) {
+      return authenticateLegacyCardCallback(request, signature);
+    }
     if (signatures.isEmpty()) {
       return authenticateByTokenOnly(request.body());
     }
     RequestHeaders headers = request.headers();
     String timestamp = headers.first(LarkHeaders.REQUEST_TIMESTAMP);
     String nonce = headers.first(LarkHeaders.REQUEST_NONCE);
-    String signature = headers.first(LarkHeaders.SIGNATURE);
     if (timestamp == null && nonce == null && signature == null) {
       return authenticateUnsignedChallenge(request.body());
     }
@@ -71,6 +81,42 @@ public class RequestAuthenticator {
       throw new RejectedRequestException(RejectReason.STALE_TIMESTAMP);
     }
     return withValidToken(readAuthentic(request.body()));
+  }
+
+  /**
+   * A legacy card callback, told apart by its signature: 40 hex digits of SHA-1 where events carry
+   * 64 of SHA-256. Keyed by the verification token; its timestamp is opaque (an HTTP date in the
+   * SDKs' samples), so there is no window to check: a replay can at most repeat a press, and
+   * decisions happen once.
+   */
+  private Envelope authenticateLegacyCardCallback(WebhookRequest request, String signature) {
+    RequestHeaders headers = request.headers();
+    String timestamp = headers.first(LarkHeaders.REQUEST_TIMESTAMP);
+    String nonce = headers.first(LarkHeaders.REQUEST_NONCE);
+    if (timestamp == null
+        || nonce == null
+        || verificationTokenText.isEmpty()
+        || !CardSignature.matches(
+            CardSignature.compute(timestamp, nonce, verificationTokenText.get(), request.body()),
+            signature)) {
+      throw new RejectedRequestException(RejectReason.BAD_LEGACY_SIGNATURE);
+    }
+    Envelope envelope;
+    try {
+      envelope = parser.parseLegacyCardCallback(request.body());
+      if (envelope instanceof EncryptedEnvelope encrypted) {
+        if (cipher.isEmpty()) {
+          throw new MalformedPayloadException("encrypted, but no encrypt key is configured");
+        }
+        envelope = parser.parseDecryptedLegacyCardCallback(cipher.get().decrypt(encrypted));
+      }
+    } catch (MalformedPayloadException e) {
+      throw new UnreadableDeliveryException(e.getMessage());
+    }
+    if (envelope instanceof UrlVerification challenge && !tokenMatches(challenge.token())) {
+      throw new RejectedRequestException(RejectReason.BAD_TOKEN);
+    }
+    return envelope;
   }
 
   /**
@@ -140,6 +186,8 @@ public class RequestAuthenticator {
           case EventCallback event -> event.header().token();
           case EncryptedEnvelope encrypted ->
               throw new IllegalStateException("an envelope is decrypted before its token is read");
+          case LegacyCardCallback legacy ->
+              throw new IllegalStateException("legacy callbacks are signed with the token instead");
         };
     if (!tokenMatches(token)) {
       throw new RejectedRequestException(RejectReason.BAD_TOKEN);

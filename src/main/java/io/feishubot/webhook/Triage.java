@@ -1,8 +1,10 @@
 package io.feishubot.webhook;
 
+import io.feishubot.feishu.CardActionTriggered;
 import io.feishubot.feishu.EventHeader;
 import io.feishubot.feishu.FeishuEvent;
 import io.feishubot.feishu.MessageReceived;
+import io.feishubot.router.CardActionHandler;
 import io.feishubot.router.CommandLine;
 import io.feishubot.router.EventHandler;
 import java.time.Instant;
@@ -36,6 +38,22 @@ public sealed interface Triage {
    * @param tag the command's name if a handler has it, else "unknown" (names are user input)
    */
   record RunCommand(MessageReceived received, CommandLine command, String tag) implements Work {}
+
+  /**
+   * A press on a card, answered in the HTTP response.
+   *
+   * @param legacy a {@code card.action.trigger_v1} callback: no event id to claim, and its own
+   *     answer shape
+   */
+  record RunCardAction(
+      CardActionTriggered event, String action, CardActionHandler handler, boolean legacy)
+      implements Work {
+
+    @Override
+    public String tag() {
+      return action;
+    }
+  }
 
   /** An event with a handler of its type. */
   record RunEventHandler(FeishuEvent event, EventHandler<?> handler) implements Work {

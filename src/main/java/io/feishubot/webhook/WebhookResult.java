@@ -9,6 +9,9 @@ public sealed interface WebhookResult {
   /** Acknowledge with 200 so Feishu stops delivering this event. */
   record Acknowledged(Outcome outcome) implements WebhookResult {}
 
+  /** Answer a card callback with 200 and {@code body}: a toast, a card, both, or {@code {}}. */
+  record CallbackAnswer(Outcome outcome, String body) implements WebhookResult {}
+
   /** Refuse with a 4xx: the delivery is not authentic or not well-formed. */
   record Rejected(RejectReason reason) implements WebhookResult {}
 
@@ -21,7 +24,9 @@ public sealed interface WebhookResult {
     DUPLICATE,
     IGNORED,
     /** Authentic, but it cannot be read and never will: counted, and not redelivered. */
-    MALFORMED;
+    MALFORMED,
+    /** A card press answered with an error toast: nothing was applied. */
+    FAILED;
 
     public String tag() {
       return name().toLowerCase(java.util.Locale.ROOT);

@@ -41,6 +41,18 @@ public final class BotEndpoint {
     return send(FeishuDelivery.of(event.json()).build());
   }
 
+  /**
+   * Delivers {@code event} as Feishu does: again after a non-2xx answer (a 503 when a slow start
+   * left no time for the reply), at most five times in all.
+   */
+  public static void deliverUntilAcknowledged(Events.MessageEvent event) {
+    int status = 0;
+    for (int attempt = 0; attempt < 5 && status != 200; attempt++) {
+      status = deliver(event).statusCode();
+    }
+    assertThat(status).as("acknowledged within five deliveries").isEqualTo(200);
+  }
+
   /** The sum of {@code feishu_events_total} with {@code outcome}, read from /q/metrics. */
   public static double eventCount(String outcome) {
     String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();

@@ -1,5 +1,6 @@
 package io.feishubot.testsupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -62,6 +63,42 @@ public final class Events {
     event.put("external", false);
     event.put("operator_tenant_key", "736588c9260f175e");
     return envelope(eventId, "im.chat.member.bot.added_v1", TestKeys.VERIFICATION_TOKEN, event);
+  }
+
+  /**
+   * A new-style {@code card.action.trigger} callback: {@code operator} pressed a button whose
+   * callback {@code value} is given, on card message {@code openMessageId}.
+   */
+  public static String cardAction(
+      String eventId, String operatorOpenId, String openMessageId, JsonNode value) {
+    ObjectNode event = JSON.createObjectNode();
+    event
+        .putObject("operator")
+        .put("open_id", operatorOpenId)
+        .put("tenant_key", "736588c9260f175e");
+    event.put("token", "c-" + UUID.randomUUID().toString().replace("-", ""));
+    ObjectNode action = event.putObject("action");
+    action.set("value", value);
+    action.put("tag", "button");
+    event.put("host", "im_message");
+    event
+        .putObject("context")
+        .put("open_message_id", openMessageId)
+        .put("open_chat_id", "oc_5ce6d572455d361153b7cb51da133945");
+    return envelope(eventId, "card.action.trigger", TestKeys.VERIFICATION_TOKEN, event);
+  }
+
+  /** The same press as a legacy {@code card.action.trigger_v1} callback's flat body. */
+  public static String legacyCardAction(
+      String operatorOpenId, String openMessageId, JsonNode value) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("open_id", operatorOpenId);
+    body.put("open_message_id", openMessageId);
+    body.put("open_chat_id", "oc_5ce6d572455d361153b7cb51da133945");
+    body.put("tenant_key", "736588c9260f175e");
+    body.put("token", "c-" + UUID.randomUUID().toString().replace("-", ""));
+    body.putObject("action").put("tag", "button").set("value", value);
+    return body.toString();
   }
 
   /** An {@code im.message.receive_v1} event under construction. */

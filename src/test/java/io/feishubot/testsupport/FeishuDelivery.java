@@ -49,6 +49,8 @@ public final class FeishuDelivery {
     private Instant timestamp = Instant.now();
     private String nonce = UUID.randomUUID().toString();
     private String signatureOverride;
+    private boolean legacyCardSignature;
+    private String legacyTimestamp;
 
     private Builder(byte[] plaintext) {
       this.plaintext = plaintext;
@@ -79,6 +81,17 @@ public final class FeishuDelivery {
       return this;
     }
 
+    /**
+     * A legacy card callback: plaintext, signed with SHA-1 keyed by the verification token, its
+     * timestamp an HTTP date as in the SDK's sample.
+     */
+    public Builder legacyCardCallback() {
+      this.encrypt = false;
+      this.legacyCardSignature = true;
+      this.legacyTimestamp = "Monday, 14-Nov-22 15:53:37 CST";
+      return this;
+    }
+
     public FeishuDelivery build() {
       byte[] body =
           encrypt
@@ -95,7 +108,16 @@ public final class FeishuDelivery {
 
     private FeishuDelivery signedAs(byte[] body) {
       Map<String, String> headers = new LinkedHashMap<>();
-      if (sign) {
+      if (sign && legacyCardSignature) {
+        headers.put(LarkHeaders.REQUEST_TIMESTAMP, legacyTimestamp);
+        headers.put(LarkHeaders.REQUEST_NONCE, nonce);
+        headers.put(
+            LarkHeaders.SIGNATURE,
+            signatureOverride != null
+                ? signatureOverride
+                : io.feishubot.feishu.CardSignature.compute(
+                    legacyTimestamp, nonce, TestKeys.VERIFICATION_TOKEN, body));
+      } else if (sign) {
         String ts = Long.toString(timestamp.getEpochSecond());
         headers.put(LarkHeaders.REQUEST_TIMESTAMP, ts);
         headers.put(LarkHeaders.REQUEST_NONCE, nonce);
