@@ -19,11 +19,14 @@ import io.feishubot.idempotency.InMemoryIdempotencyStore;
 import io.feishubot.message.MessageContent;
 import io.feishubot.message.SentMessage;
 import io.feishubot.outbound.MessageSender;
+import io.feishubot.router.ActionRouter;
 import io.feishubot.router.CommandLineParser;
 import io.feishubot.router.CommandRouter;
 import io.feishubot.router.EventRouter;
 import io.feishubot.router.PingCommand;
+import io.feishubot.webhook.CardActionExecution;
 import io.feishubot.webhook.EventExecution;
+import io.feishubot.webhook.EventTriage;
 import io.feishubot.webhook.EventWebhook;
 import io.feishubot.webhook.RequestAuthenticator;
 import io.feishubot.webhook.Triage;
@@ -162,11 +165,13 @@ public class PipelineBenchmark {
             new NowhereSender(),
             clock,
             registry);
+    NowhereSender sender = new NowhereSender();
+    InMemoryIdempotencyStore store = new InMemoryIdempotencyStore(Duration.ZERO);
     return new EventWebhook(
         new RequestAuthenticator(config),
         execution,
-        commands,
-        new EventRouter(List.of()),
+        new CardActionExecution(store, sender, clock),
+        new EventTriage(commands, new EventRouter(List.of()), new ActionRouter(List.of()), config),
         config,
         clock,
         registry);
