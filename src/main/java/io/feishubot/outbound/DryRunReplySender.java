@@ -13,7 +13,8 @@ public class DryRunReplySender implements ReplySender {
   private static final Logger LOG = Logger.getLogger(DryRunReplySender.class);
 
   @Override
-  public Uni<Void> reply(String messageId, OutgoingMessage message, String uuid, Instant deadline) {
+  public Uni<Void> reply(
+      String chatId, String messageId, OutgoingMessage message, String uuid, Instant deadline) {
     LOG.infof(
         "dry run: would reply to %s with a %s message (uuid %s)",
         messageId, message.msgType(), uuid);

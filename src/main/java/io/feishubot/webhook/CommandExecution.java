@@ -123,6 +123,7 @@ public class CommandExecution {
         .chain(
             reply ->
                 replies.reply(
+                    message.chatId(),
                     message.messageId(),
                     new OutgoingMessage(reply.msgType(), reply.content()),
                     ReplyIds.forEvent(pending.appId(), header.eventId()),

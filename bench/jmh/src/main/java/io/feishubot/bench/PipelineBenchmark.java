@@ -153,7 +153,7 @@ public class PipelineBenchmark {
             // comes round, so every claim is a first claim, as in production.
             new InMemoryIdempotencyStore(Duration.ZERO),
             new CommandRouter(List.of(new PingCommand())),
-            (messageId, message, uuid, deadline) -> Uni.createFrom().voidItem(),
+            (chatId, messageId, message, uuid, deadline) -> Uni.createFrom().voidItem(),
             clock,
             registry);
     return new EventWebhook(new RequestAuthenticator(config), execution, config, clock, registry);
