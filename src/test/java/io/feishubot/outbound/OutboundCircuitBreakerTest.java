@@ -101,6 +101,27 @@ class OutboundCircuitBreakerTest {
   }
 
   @Test
+  void failedAttemptsThatTheRetriesAbsorb_neverOpenTheCircuit() {
+    // Three of every four attempts fail, yet every call succeeds: ten calls' worth of attempts
+    // would open a breaker that counted attempts (half of the last 10 failed) many times over.
+    List<Events.MessageEvent> events = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      Events.MessageEvent event = Events.message("/ping");
+      FakeFeishuOpenApi.replyAnswers(
+          event.messageId(),
+          FakeFeishuOpenApi.error(500, 1, "internal error"),
+          FakeFeishuOpenApi.error(502, -1, "bad gateway"),
+          FakeFeishuOpenApi.error(503, -1, "unavailable"));
+      events.add(event);
+      deliver(event).then().statusCode(200);
+    }
+
+    assertThat(events)
+        .allSatisfy(e -> assertThat(repliesTo(e.messageId())).hasSizeGreaterThanOrEqualTo(4));
+    assertThat(breakers.currentState(ReplyEndpoint.CIRCUIT)).isEqualTo(CircuitBreakerState.CLOSED);
+  }
+
+  @Test
   void rateLimitedCalls_neverOpenTheCircuit() {
     // A reset beyond the deadline: each call gives up after its first, rate-limited attempt.
     failEveryReplyWith(FakeFeishuOpenApi.rateLimited(30));
