@@ -39,9 +39,9 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * deliveries an event needed, Open API attempts, 500s and 429s, events that never got a reply (in
  * brackets: of them, those whose first delivery and its duplicate got one 2xx and one failure, so
  * that Feishu would never redeliver), the most replies one event got (by distinct uuid, as Feishu
- * counts; must be 1), circuit-breaker openings, and events/s. Usage:
- * {@code Soak <label> <bot-urls,comma-separated> <fake-url> <events> <senders> <errors> <chats>
- * <gap-ms>}. Loopback only.
+ * counts; must be 1), circuit-breaker openings, and events/s. Usage: {@code Soak <label>
+ * <bot-urls,comma-separated> <fake-url> <events> <senders> <errors> <chats> <gap-ms>}. Loopback
+ * only.
  */
 public final class Soak {
 
