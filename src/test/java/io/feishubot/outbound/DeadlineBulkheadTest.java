@@ -85,8 +85,8 @@ class DeadlineBulkheadTest {
   }
 
   @Test
-  void failedAndAbandonedCalls_giveTheirSlotsBack() {
-    DeadlineBulkhead bulkhead = bulkhead(1, 10);
+  void failedAndAbandonedCalls_giveTheirSlotsAndPlacesBack() {
+    DeadlineBulkhead bulkhead = bulkhead(1, 1);
     Instant deadline = Instant.now().plusSeconds(5);
     subscribe(bulkhead.run(deadline, () -> Uni.createFrom().failure(new IllegalStateException())))
         .assertFailedWith(IllegalStateException.class);
@@ -95,8 +95,13 @@ class DeadlineBulkheadTest {
     Call gone = new Call();
     UniAssertSubscriber<String> waiting = subscribe(bulkhead.run(deadline, gone));
     waiting.cancel();
+    // Its place in the queue (room for one) is free again.
+    Call next = new Call();
+    subscribe(bulkhead.run(deadline, next)).assertNotTerminated();
 
     busy.complete("done");
+    await().atMost(Duration.ofSeconds(2)).untilTrue(next.started);
+    next.answer.complete("done");
 
     assertThat(gone.started).isFalse();
     subscribe(bulkhead.run(deadline, () -> Uni.createFrom().item("now"))).assertItem("now");
