@@ -6,6 +6,7 @@
 #   bench/run.sh             the full run behind BENCHMARKS.md
 #   options: --skip-build    reuse the last build
 #            --only LIST     comma-separated subset of: jmh,http,startup,memory,tokens,dynamo
+#   bench/run.sh --soak      the load-shedding soak instead (bench/soak.sh; its options follow)
 #
 # Everything stays on loopback; every load run is bounded in time or count and stops by itself.
 # Results: bench/target/results-<mode>/ (summary.md, results.tsv and the raw tool output).
@@ -17,12 +18,14 @@ cd "$ROOT"
 MODE=full
 SKIP_BUILD=false
 PARTIAL=false
+SOAK=false
 ONLY=jmh,http,startup,memory,tokens,dynamo
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) MODE=quick ;;
     --skip-build) SKIP_BUILD=true ;;
     --only) ONLY=$2; PARTIAL=true; shift ;;
+    --soak) SOAK=true; PARTIAL=true; shift; break ;; # the rest are the soak's options
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -104,6 +107,14 @@ wait_port() { # port
   echo "nothing answered on port $1" >&2
   return 1
 }
+
+# --- soak mode: bursts, duplicates, Open API faults and redelivery (issue 17), in bench/soak.sh ----
+if [ "$SOAK" = true ]; then
+  # shellcheck source=soak.sh
+  source "$ROOT/bench/soak.sh"
+  soak_main "$@"
+  exit 0
+fi
 
 # --- prerequisites ------------------------------------------------------------------------------
 if ! command -v wrk >/dev/null; then

@@ -65,7 +65,10 @@ public interface FeishuConfig {
   /** Deduplication of redelivered events. */
   Idempotency idempotency();
 
-  /** Calls to the Open API. Retries, timeouts and breakers are MicroProfile FT settings. */
+  /**
+   * Calls to the Open API: budgets, the cap on calls in flight and the per-chat pace. Retries,
+   * timeouts and the circuit breaker are MicroProfile FT settings in application.properties.
+   */
   Outbound outbound();
 
   /** Calls to the Open API. */
@@ -77,6 +80,31 @@ public interface FeishuConfig {
      */
     @WithDefault("800ms")
     Duration minAttemptTime();
+
+    /**
+     * Open API message calls in flight at once. A call over the limit waits for a slot while a full
+     * attempt ({@code min-attempt-time}) still fits before its event's deadline, and is answered
+     * 503 only when it does not. Feishu takes at most 50 sends per second per app: 32 calls in
+     * flight keep up with that even at 600 ms per call.
+     */
+    @WithDefault("32")
+    int concurrentCalls();
+
+    /**
+     * Calls that may wait for one of the {@code concurrent-calls} slots at once; one more is
+     * answered 503 at once. Only bounds memory: each wait already ends at its event's deadline.
+     */
+    @WithDefault("256")
+    int waitingCalls();
+
+    /**
+     * Least time between two sends into one chat. Feishu accepts 5 per second per chat (one per 200
+     * ms), shared by every bot in it; the extra 20 ms absorb the jitter between a send's turn here
+     * and the moment Feishu counts it. A burst into one chat queues for its turns within each
+     * event's deadline; what does not fit is answered 503 and comes back with Feishu's redelivery.
+     */
+    @WithDefault("220ms")
+    Duration chatSendInterval();
   }
 
   /** Request signature checks. */

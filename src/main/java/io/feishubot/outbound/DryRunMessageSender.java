@@ -16,7 +16,7 @@ public class DryRunMessageSender implements MessageSender {
 
   @Override
   public Uni<SentMessage> reply(
-      String messageId, MessageContent content, String uuid, Instant deadline) {
+      String chatId, String messageId, MessageContent content, String uuid, Instant deadline) {
     return logged("reply to " + messageId, content, uuid);
   }
 

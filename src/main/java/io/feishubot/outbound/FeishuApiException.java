@@ -51,7 +51,9 @@ public abstract sealed class FeishuApiException extends RuntimeException
    * msg, never a body or token), and only the type of any other, whose text may quote input.
    */
   public static String describe(Throwable e) {
-    return e instanceof FeishuApiException || e instanceof OutboundDeadlineException
+    return e instanceof FeishuApiException
+            || e instanceof OutboundDeadlineException
+            || e instanceof OutboundBusyException
         ? e.getMessage()
         : e.getClass().getSimpleName();
   }

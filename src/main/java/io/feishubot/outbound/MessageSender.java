@@ -22,8 +22,14 @@ import java.time.Instant;
  */
 public interface MessageSender {
 
-  /** Replies in the thread of {@code messageId}. */
-  Uni<SentMessage> reply(String messageId, MessageContent content, String uuid, Instant deadline);
+  /**
+   * Replies in the thread of {@code messageId}.
+   *
+   * @param chatId the chat {@code messageId} is in, or null when not known: sends into one chat are
+   *     paced to Feishu's limit for it
+   */
+  Uni<SentMessage> reply(
+      String chatId, String messageId, MessageContent content, String uuid, Instant deadline);
 
   /** Sends to a chat ({@code receive_id_type=chat_id}), not as a reply. */
   Uni<SentMessage> sendToChat(String chatId, MessageContent content, String uuid, Instant deadline);

@@ -131,7 +131,7 @@ public class OutboundAttempts {
     FeishuApiException failure =
         switch (FailureKind.of(httpStatus, code)) {
           case TRANSIENT ->
-              new TransientFeishuException(
+              TransientFeishuException.of(
                   endpoint, httpStatus, code, msg, rateLimitReset, budget.retryWindow(deadline));
           case TOKEN_INVALID -> new TokenRejectedException(endpoint, httpStatus, code, msg);
           case PERMANENT -> new PermanentFeishuException(endpoint, httpStatus, code, msg);

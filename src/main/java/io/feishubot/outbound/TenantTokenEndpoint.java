@@ -14,8 +14,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * {@code auth/v3/tenant_access_token/internal} behind its own fault-tolerance policy, with its own
- * circuit breaker: a failing token endpoint does not count against replies, nor the reverse.
- * Settings under {@code io.feishubot.outbound.TenantTokenEndpoint/fetch/<Annotation>/<parameter>}.
+ * circuit breaker: a failing token endpoint does not count against replies, nor the reverse. The
+ * numbers are in application.properties, under {@code
+ * io.feishubot.outbound.TenantTokenEndpoint/fetch/<Annotation>/<parameter>}.
  */
 @ApplicationScoped
 public class TenantTokenEndpoint {
@@ -32,18 +33,15 @@ public class TenantTokenEndpoint {
   }
 
   /** Fetches a tenant access token, retrying transient failures until {@code deadline}. */
-  @Retry(maxRetries = 3, delay = 100, jitter = 0, maxDuration = 3000)
+  @Retry
   @RetryWhen(exception = RetryableWithinBudget.class)
   @CustomBackoff(FeishuBackoff.class)
   @CircuitBreaker(
-      requestVolumeThreshold = 10,
-      failureRatio = 0.5,
-      delay = 10_000,
-      successThreshold = 1,
-      failOn = {TransientFeishuException.class, TimeoutException.class})
+      failOn = {TransientFeishuException.class, TimeoutException.class},
+      skipOn = RateLimitedFeishuException.class)
   @CircuitBreakerName(CIRCUIT)
-  @Timeout(800)
-  @Bulkhead(4)
+  @Timeout
+  @Bulkhead
   public TenantTokenResponse fetch(TenantTokenRequest request, Instant deadline) {
     return attempts.attempt(
         OpenApiEndpoint.TENANT_TOKEN, deadline, () -> api.tenantAccessToken(request));

@@ -8,7 +8,8 @@ import java.util.Optional;
  * may happen: not before Feishu's rate-limit reset, and not later than the event's deadline allows
  * ({@link #retryWindow()}). {@link FeishuBackoff} and {@link RetryableWithinBudget} read both.
  */
-public final class TransientFeishuException extends FeishuApiException {
+public sealed class TransientFeishuException extends FeishuApiException
+    permits RateLimitedFeishuException {
 
   private static final long serialVersionUID = 1L;
 
@@ -16,6 +17,7 @@ public final class TransientFeishuException extends FeishuApiException {
   private final transient Optional<Duration> rateLimitReset;
   private final transient Duration retryWindow;
 
+  /** Use {@link #of}, which picks {@link RateLimitedFeishuException} for a rate limit. */
   TransientFeishuException(
       OpenApiEndpoint endpoint,
       int httpStatus,
@@ -27,6 +29,25 @@ public final class TransientFeishuException extends FeishuApiException {
     this.rateLimited = FailureKind.isRateLimit(httpStatus, code);
     this.rateLimitReset = Optional.ofNullable(rateLimitReset);
     this.retryWindow = retryWindow;
+  }
+
+  /**
+   * The exception for a transient answer: a {@link RateLimitedFeishuException} when Feishu
+   * throttled the call, so that the circuit breaker can tell a rate limit from an endpoint failure
+   * by type.
+   */
+  static TransientFeishuException of(
+      OpenApiEndpoint endpoint,
+      int httpStatus,
+      int code,
+      String feishuMessage,
+      Duration rateLimitReset,
+      Duration retryWindow) {
+    return FailureKind.isRateLimit(httpStatus, code)
+        ? new RateLimitedFeishuException(
+            endpoint, httpStatus, code, feishuMessage, rateLimitReset, retryWindow)
+        : new TransientFeishuException(
+            endpoint, httpStatus, code, feishuMessage, rateLimitReset, retryWindow);
   }
 
   @Override

@@ -155,13 +155,14 @@ public class EventExecution {
             received.sender(),
             messenger);
     return BlockingWork.run(commands.mayBlock(run.command().name()), () -> commands.route(context))
-        .chain(reply -> messenger.commandReply(message.messageId(), reply))
+        .chain(reply -> messenger.commandReply(message.chatId(), message.messageId(), reply))
         .onFailure(MessageTooLargeException.class)
         .recoverWithUni(
             tooLarge -> {
               // The same answer would be too large on every redelivery: say so once, in words.
               LOG.errorf("event %s: %s", pending.header().eventId(), tooLarge.getMessage());
               return messenger.commandReply(
+                  message.chatId(),
                   message.messageId(),
                   Message.text(
                       "/" + run.command().name() + " answered with a message too large to send."));

@@ -37,7 +37,7 @@ final class EventMessenger implements Messenger {
   @Override
   public Uni<SentMessage> reply(String messageId, Message message) {
     String uuid = nextUuid();
-    return send(message, content -> sender.reply(messageId, content, uuid, deadline));
+    return send(message, content -> sender.reply(null, messageId, content, uuid, deadline));
   }
 
   @Override
@@ -52,10 +52,13 @@ final class EventMessenger implements Messenger {
         .deferred(() -> sender.updateCard(messageId, MessageContent.of(card), deadline));
   }
 
-  /** The command's returned reply, which has place 0 whatever the handler sent before it. */
-  Uni<SentMessage> commandReply(String messageId, Message message) {
+  /**
+   * The command's returned reply to {@code messageId} in {@code chatId}, which has place 0 whatever
+   * the handler sent before it.
+   */
+  Uni<SentMessage> commandReply(String chatId, String messageId, Message message) {
     String uuid = ReplyIds.forEvent(appId, eventId, 0);
-    return send(message, content -> sender.reply(messageId, content, uuid, deadline));
+    return send(message, content -> sender.reply(chatId, messageId, content, uuid, deadline));
   }
 
   private String nextUuid() {

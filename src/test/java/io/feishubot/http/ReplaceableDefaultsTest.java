@@ -65,7 +65,7 @@ class ReplaceableDefaultsTest {
 
     @Override
     public Uni<SentMessage> reply(
-        String messageId, MessageContent content, String uuid, Instant deadline) {
+        String chatId, String messageId, MessageContent content, String uuid, Instant deadline) {
       SENT.add("reply " + messageId + " " + content.msgType());
       return Uni.createFrom().item(new SentMessage("om_recorded"));
     }

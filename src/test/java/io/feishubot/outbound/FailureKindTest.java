@@ -2,6 +2,7 @@ package io.feishubot.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,5 +36,26 @@ class FailureKindTest {
   })
   void classifies(int httpStatus, int code, FailureKind expected) {
     assertThat(FailureKind.of(httpStatus, code)).isEqualTo(expected);
+  }
+
+  /** The circuit breaker skips rate limits by type, so only they may be the subtype. */
+  @ParameterizedTest(name = "HTTP {0}, code {1} rate limited: {2}")
+  @CsvSource({
+    "429, 99991400, true",
+    "429, -1, true",
+    "400, 99991400, true",
+    "200, 11232, true",
+    "200, 230020, true",
+    "500, -1, false",
+    "503, 1, false",
+    "0, -1, false",
+  })
+  void rateLimits_areTheirOwnTransientType(int httpStatus, int code, boolean rateLimited) {
+    TransientFeishuException failure =
+        TransientFeishuException.of(
+            OpenApiEndpoint.REPLY, httpStatus, code, "msg", null, Duration.ofSeconds(1));
+    assertThat(failure instanceof RateLimitedFeishuException).isEqualTo(rateLimited);
+    assertThat(failure.rateLimited()).isEqualTo(rateLimited);
+    assertThat(failure.kind()).isEqualTo(FailureKind.TRANSIENT);
   }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 public class OutboundFaultProfile implements QuarkusTestProfile {
 
   static final String REPLY = "io.feishubot.outbound.MessageEndpoint/call/";
+  static final String CALL = "io.feishubot.outbound.MessageCalls/call/";
   static final String TOKEN = "io.feishubot.outbound.TenantTokenEndpoint/fetch/";
 
   @Override
@@ -22,7 +23,7 @@ public class OutboundFaultProfile implements QuarkusTestProfile {
         "300",
         REPLY + "Retry/maxRetries",
         "10",
-        REPLY + "CircuitBreaker/requestVolumeThreshold",
+        CALL + "CircuitBreaker/requestVolumeThreshold",
         "1000",
         TOKEN + "Timeout/value",
         "300");

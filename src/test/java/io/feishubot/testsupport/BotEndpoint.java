@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 /** Talks to the bot under test the way Feishu does, and reads what it sent to the Open API. */
 public final class BotEndpoint {
@@ -55,10 +56,15 @@ public final class BotEndpoint {
 
   /** The sum of {@code feishu_events_total} with {@code outcome}, read from /q/metrics. */
   public static double eventCount(String outcome) {
+    return metric("feishu_events_total", "outcome=\"" + outcome + "\"");
+  }
+
+  /** The sum of the samples of {@code name} whose labels contain {@code label}, from /q/metrics. */
+  public static double metric(String name, String label) {
     String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
     double sum = 0;
     for (String line : metrics.split("\n")) {
-      if (line.startsWith("feishu_events_total{") && line.contains("outcome=\"" + outcome + "\"")) {
+      if (line.startsWith(name + "{") && line.contains(label)) {
         sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }
     }
@@ -76,6 +82,16 @@ public final class BotEndpoint {
   public static List<LoggedRequest> repliesTo(String messageId) {
     return FakeFeishuOpenApi.server()
         .findAll(postRequestedFor(urlEqualTo("/open-apis/im/v1/messages/" + messageId + "/reply")));
+  }
+
+  /**
+   * Asserts that Feishu posted exactly one reply to {@code messageId}: at least one request, all
+   * with the same {@code uuid} (a repeat after a timed-out attempt is the same reply to Feishu).
+   */
+  public static void assertOneReply(String messageId) {
+    List<LoggedRequest> replies = repliesTo(messageId);
+    assertThat(replies).isNotEmpty();
+    assertThat(replies.stream().map(BotEndpoint::uuidOf).distinct()).hasSize(1);
   }
 
   public static LoggedRequest onlyReplyTo(String messageId) {
@@ -103,11 +119,25 @@ public final class BotEndpoint {
 
   /** Runs {@code count} calls at once (released together) and returns their HTTP statuses. */
   public static List<Integer> concurrently(int count, Callable<Response> call) throws Exception {
+    return concurrently(count, i -> call);
+  }
+
+  /**
+   * Delivers {@code events} all at once (released together), as Feishu pushes a burst; their
+   * statuses in the same order.
+   */
+  public static List<Integer> deliverAtOnce(List<Events.MessageEvent> events) throws Exception {
+    return concurrently(events.size(), i -> () -> deliver(events.get(i)));
+  }
+
+  private static List<Integer> concurrently(int count, IntFunction<Callable<Response>> calls)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(count);
     try {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Integer>> futures = new ArrayList<>();
       for (int i = 0; i < count; i++) {
+        Callable<Response> call = calls.apply(i);
         futures.add(
             pool.submit(
                 () -> {

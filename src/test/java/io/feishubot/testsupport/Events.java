@@ -106,6 +106,8 @@ public final class Events {
     private final String text;
     private String eventId = newEventId();
     private String messageId = "om_" + UUID.randomUUID().toString().replace("-", "");
+    // A chat of its own by default: sends into one chat are paced, which only tests of pacing want.
+    private String chatId = "oc_" + UUID.randomUUID().toString().replace("-", "");
     private String chatType = "group";
     private String senderType = "user";
     private String token = TestKeys.VERIFICATION_TOKEN;
@@ -125,6 +127,11 @@ public final class Events {
 
     public MessageEvent messageId(String messageId) {
       this.messageId = messageId;
+      return this;
+    }
+
+    public MessageEvent chatId(String chatId) {
+      this.chatId = chatId;
       return this;
     }
 
@@ -177,7 +184,7 @@ public final class Events {
       ObjectNode message = event.putObject("message");
       message.put("message_id", messageId);
       message.put("create_time", Long.toString(System.currentTimeMillis()));
-      message.put("chat_id", "oc_5ce6d572455d361153b7cb51da133945");
+      message.put("chat_id", chatId);
       message.put("chat_type", chatType);
       message.put("message_type", messageType);
       ArrayNode mentions = message.putArray("mentions");

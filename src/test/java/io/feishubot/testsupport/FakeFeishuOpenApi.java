@@ -33,15 +33,24 @@ public class FakeFeishuOpenApi implements QuarkusTestResourceLifecycleManager {
   public static final String UPDATE_PATH_PATTERN = "/open-apis/im/v1/messages/om_[^/]+";
 
   private static WireMockServer server;
+  private static ChatRateLimit chatRateLimit;
 
   /** The running server, for stubbing faults and verifying requests. */
   public static WireMockServer server() {
     return server;
   }
 
+  /** Feishu's per-chat send limit, which applies to the chats a test names. */
+  public static ChatRateLimit chatRateLimit() {
+    return chatRateLimit;
+  }
+
   @Override
   public Map<String, String> start() {
-    server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+    chatRateLimit = new ChatRateLimit();
+    server =
+        new WireMockServer(
+            wireMockConfig().bindAddress("127.0.0.1").dynamicPort().extensions(chatRateLimit));
     server.start();
     stubContract(server);
     return Map.of(

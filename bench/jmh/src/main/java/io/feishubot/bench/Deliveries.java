@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * Signed, encrypted {@code im.message.receive_v1} deliveries as Feishu sends them, each with its
@@ -43,14 +44,29 @@ public final class Deliveries {
 
   private Deliveries() {}
 
+  /**
+   * {@code count} deliveries, each in a chat of its own: the bot paces sends into one chat to
+   * Feishu's 5 per second, so one chat for all would measure the pacing, not the pipeline.
+   */
   public static List<Delivery> generate(Kind kind, int count, Instant timestamp) {
+    return generate(kind, count, timestamp, i -> UUID.randomUUID().toString().replace("-", ""));
+  }
+
+  /**
+   * {@code count} deliveries, the i-th posted in chat {@code "oc_" + chat.apply(i)}. The chat is
+   * also part of the message id ({@code om_<chat>_<random>}), which is how the soak's fake Open
+   * API, like Feishu, knows the chat of the message a reply answers ({@link #chatOfMessage}).
+   */
+  public static List<Delivery> generate(
+      Kind kind, int count, Instant timestamp, IntFunction<String> chat) {
     EventCipher cipher = new EventCipher(ENCRYPT_KEY);
     String ts = Long.toString(timestamp.getEpochSecond());
     List<Delivery> deliveries = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String eventId = UUID.randomUUID().toString().replace("-", "");
-      String messageId = "om_" + UUID.randomUUID().toString().replace("-", "");
-      String plaintext = plaintext(kind, eventId, messageId, timestamp);
+      String chatKey = chat.apply(i);
+      String messageId = "om_" + chatKey + "_" + UUID.randomUUID().toString().replace("-", "");
+      String plaintext = plaintext(kind, eventId, messageId, "oc_" + chatKey, timestamp);
       byte[] body =
           ("{\"encrypt\":\"" + cipher.encrypt(plaintext.getBytes(StandardCharsets.UTF_8)) + "\"}")
               .getBytes(StandardCharsets.UTF_8);
@@ -75,7 +91,13 @@ public final class Deliveries {
   }
 
   /** A group message that mentions the bot, shaped like the platform's (schema 2.0). */
-  static String plaintext(Kind kind, String eventId, String messageId, Instant created) {
+  /** The chat key a message id made by {@link #generate} carries. */
+  public static String chatOfMessage(String messageId) {
+    return messageId.substring(3, messageId.lastIndexOf('_'));
+  }
+
+  static String plaintext(
+      Kind kind, String eventId, String messageId, String chatId, Instant created) {
     String createTime = Long.toString(created.toEpochMilli());
     ObjectNode root = JSON.createObjectNode();
     root.put("schema", "2.0");
@@ -97,7 +119,7 @@ public final class Deliveries {
     ObjectNode message = event.putObject("message");
     message.put("message_id", messageId);
     message.put("create_time", createTime);
-    message.put("chat_id", "oc_5ce6d572455d361153b7cb51da133945");
+    message.put("chat_id", chatId);
     message.put("chat_type", "group");
     message.put("message_type", "text");
     message.put("content", JSON.createObjectNode().put("text", "@_user_1 /ping").toString());

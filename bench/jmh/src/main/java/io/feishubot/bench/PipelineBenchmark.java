@@ -72,7 +72,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li>{@code feishuBot}: the product's {@link EventWebhook} (triage, then execute) wired by hand
  *       as CDI wires it: signature + timestamp window + decrypt + parse + token + command line +
- *       in-memory dedup (claim and complete) + route + metrics, with a no-op {@code ReplySender}.
+ *       in-memory dedup (claim and complete) + route + metrics, with a {@code MessageSender} that
+ *       sends nothing.
  *   <li>{@code sdk}: the official SDK's {@link EventDispatcher} on the same bytes and headers, with
  *       a handler that does what ours does after routing: dedup on the event id, skip non-users,
  *       read the text out of {@code content}, answer "pong" (consumed, not sent).
@@ -191,7 +192,7 @@ public class PipelineBenchmark {
 
     @Override
     public Uni<SentMessage> reply(
-        String messageId, MessageContent content, String uuid, Instant deadline) {
+        String chatId, String messageId, MessageContent content, String uuid, Instant deadline) {
       return SENT;
     }
 

@@ -1,6 +1,7 @@
 package io.feishubot.bench.load;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.feishubot.bench.Deliveries;
 import java.io.IOException;
@@ -34,15 +35,20 @@ public final class FakeOpenApi {
     if (args.length > 1) {
       expireSeconds = Integer.parseInt(args[1]);
     }
+    serve("fake Open API", port, 16, FakeOpenApi::handle);
+  }
+
+  /** Serves {@code handler} on loopback {@code port} with {@code threads} threads. */
+  static void serve(String name, int port, int threads, HttpHandler handler) throws IOException {
     // Without TCP_NODELAY the JDK server's header and body writes meet the client's delayed ACK,
     // and every answer waits ~40 ms: the fake, not the bot, would set the pace.
     System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
-    server.setExecutor(Executors.newFixedThreadPool(16));
-    server.createContext("/", FakeOpenApi::handle);
+    server.setExecutor(Executors.newFixedThreadPool(threads));
+    server.createContext("/", handler);
     server.start();
-    System.out.println("fake Open API on 127.0.0.1:" + port);
+    System.out.println(name + " on 127.0.0.1:" + port);
   }
 
   private static void handle(HttpExchange exchange) throws IOException {
@@ -88,11 +94,11 @@ public final class FakeOpenApi {
     }
   }
 
-  private static String read(InputStream in) throws IOException {
+  static String read(InputStream in) throws IOException {
     return new String(in.readAllBytes(), StandardCharsets.UTF_8);
   }
 
-  private static void send(HttpExchange exchange, int status, String body) throws IOException {
+  static void send(HttpExchange exchange, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     exchange.sendResponseHeaders(status, bytes.length);
