@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Body of {@code im/v1/messages/{id}/reply}. {@code content} is a JSON document encoded as a
  * string, as the API demands; {@code uuid} makes a resend of the same reply a no-op for an hour.
  */
+@RegisterForReflection
 public record ReplyRequest(
     @JsonProperty("msg_type") String msgType,
     String content,
