@@ -22,9 +22,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Quarkus itself answers 413 and closes the connection at once. Bytes the client is still
  * sending then arrive at a closed socket, the kernel answers them with a TCP reset, and a client
- * that writes its whole body before it reads (most do) gets "connection reset" instead of the 413.
- * How often depends on timing: the native binary, quicker to answer, lost the race on every 12 MiB
- * body. Draining costs only reading: nothing is kept, and the drain is bounded in bytes and time.
+ * that writes its whole body before it reads (many do) gets "connection reset" instead of the 413;
+ * one that reads while it writes wins or loses a race (the native binary, quicker to answer, lost
+ * it in the black-box checks). Draining costs only reading: nothing is kept, and the drain is
+ * bounded in bytes and time.
  *
  * <p>A chunked body (no {@code Content-Length}) can only be refused once it has grown past the
  * limit, so it is read and counted here first; a body within the limit is handed on whole.
