@@ -5,7 +5,8 @@
 #   bench/run.sh --quick     a few minutes; reproduces the ratios within noise
 #   bench/run.sh             the full run behind BENCHMARKS.md
 #   options: --skip-build    reuse the last build
-#            --only LIST     comma-separated subset of: jmh,http,startup,memory,tokens,dynamo
+#            --only LIST     comma-separated subset of: jmh,http,startup,memory,tokens,dynamo,native
+#            --native PATH   also measure this native executable beside the JVM jar (section 7)
 #   bench/run.sh --soak      the load-shedding soak instead (bench/soak.sh; its options follow)
 #
 # Everything stays on loopback; every load run is bounded in time or count and stops by itself.
@@ -26,10 +27,13 @@ while [ $# -gt 0 ]; do
     --skip-build) SKIP_BUILD=true ;;
     --only) ONLY=$2; PARTIAL=true; shift ;;
     --soak) SOAK=true; PARTIAL=true; shift; break ;; # the rest are the soak's options
+    --native) NATIVE_BIN=$2; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
+NATIVE_BIN=${NATIVE_BIN:-}
+[ -n "$NATIVE_BIN" ] && [ "$PARTIAL" = false ] && ONLY="$ONLY,native"
 wants() { [[ ",$ONLY," == *",$1,"* ]]; }
 
 if [ "$MODE" = quick ]; then
@@ -434,6 +438,71 @@ if wants dynamo; then
   record dynamo "calls per duplicate event" "$(awk -v a="$after_new" -v b="$after_dup" -v n="$DYNAMO_EVENTS" 'BEGIN {printf "%.2f", (b-a)/n}')" \
     "DynamoDB calls" "sender(sent ok failed s)=$sent_dup replies=$(fake_stat 2)"
   stop "$SERVER_PID"; stop "$FAKE_PID"; stop "$DYNALITE_PID"
+fi
+
+# --- 7. a native executable beside the JVM jar (--native PATH) -----------------------------------
+# The comparison behind BENCHMARKS.md's "Native executable" section, rerunnable wherever a GraalVM
+# or Mandrel toolchain built the binary (./mvnw package -Dnative: the plain HTTP runner, not the
+# -Plambda bootstrap). Both sides get the same load: signed, encrypted events that need no reply,
+# NATIVE_CONNECTIONS connections, server and wrk sharing every core (no pinning), a fixed warm-up,
+# then RUN_S measured; plus process start to first acknowledged event, resident memory and, for
+# the binary, its garbage collections during the measured run (-XX:+PrintGC).
+#   NATIVE_FLAGS   run-time flags for the binary, e.g. "-Xmx256m" (default: the baked-in ones)
+#   NATIVE_JVM     the java that runs the jar, 21 or newer (default: the Java 25 above)
+NATIVE_CONNECTIONS=${NATIVE_CONNECTIONS:-32}
+NATIVE_WARM_S=${NATIVE_WARM_S:-30}
+NATIVE_FLAGS=${NATIVE_FLAGS:-}
+NATIVE_JVM=${NATIVE_JVM:-${JAVA25:-$JAVA17}}
+native_load() { # url seconds pool
+  wrk -t1 -c"$NATIVE_CONNECTIONS" -d"$2"s --timeout 5s -s "$ROOT/bench/http/deliveries.lua" "$1" -- \
+    "$3" 1 | grep '^RESULT'
+}
+gc_summary() { # PrintGC lines on stdin -> "incremental=N full=N gc_ms=T max_pause_ms=P"
+  sed -n 's/.*\(Incremental\|Full\) GC.* \([0-9.]*\) secs.*/\1 \2/p' |
+    awk '{n[$1]++; t += $2 * 1000; if ($2 * 1000 > max) max = $2 * 1000}
+      END {printf "incremental=%d full=%d gc_ms=%.0f max_pause_ms=%.1f", n["Incremental"], n["Full"], t, max}'
+}
+if wants native; then
+  if [ ! -x "$NATIVE_BIN" ]; then
+    echo "--native: '$NATIVE_BIN' is not an executable (build it with ./mvnw package -Dnative)" >&2
+    exit 2
+  fi
+  log "native executable vs JVM jar: no-reply events, $NATIVE_CONNECTIONS connections, all cores shared, ${NATIVE_WARM_S}s warm-up, ${RUN_S}s measured"
+  pool FROM_APP "$POOL" "$WORK/app-warm.txt"
+  pool FROM_APP "$POOL" "$WORK/app-run.txt"
+  start_fake
+  # shellcheck disable=SC2086
+  probe native-binary "$URL_OURS" "$NATIVE_BIN" $NATIVE_FLAGS
+  probe native-cmp-jvm "$URL_OURS" bash -c "cd '$WORK/app-plain' && exec '$NATIVE_JVM' -jar quarkus-run.jar"
+  for side in jvm native; do
+    server_log=$OUT/native-cmp-$side.log
+    if [ "$side" = native ]; then
+      # shellcheck disable=SC2086
+      "$NATIVE_BIN" -XX:+PrintGC $NATIVE_FLAGS > "$server_log" 2>&1 &
+      flags="${NATIVE_FLAGS:-baked-in defaults}"
+    else
+      # shellcheck disable=SC2086
+      "$NATIVE_JVM" $HTTP_JVM_FLAGS -jar "$WORK/app-plain/quarkus-run.jar" > "$server_log" 2>&1 &
+      flags=$HTTP_JVM_FLAGS
+    fi
+    server_pid=$!; PIDS+=("$server_pid")
+    wait_port "$OURS_PORT"
+    native_load "$URL_OURS" "$NATIVE_WARM_S" "$WORK/app-warm.txt" > "$OUT/wrk-native-cmp-$side-warm.txt" || true
+    log_lines=$(wc -l < "$server_log")
+    cpu_before=$(cpu_ticks "$server_pid")
+    result=$(native_load "$URL_OURS" "$RUN_S" "$WORK/app-run.txt")
+    cpu_ticks_used=$(( $(cpu_ticks "$server_pid") - cpu_before ))
+    requests=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$result")
+    cpu_us=$(( requests > 0 ? cpu_ticks_used * 1000000 / CLK_TCK / requests : 0 ))
+    rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$server_pid/status")
+    hwm=$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$server_pid/status")
+    gc=""
+    [ "$side" = native ] && gc=" $(tail -n +"$((log_lines + 1))" "$server_log" | gc_summary)"
+    record native "$side/app" "$result server_cpu_us_per_request=$cpu_us" "" \
+      "connections=$NATIVE_CONNECTIONS warm=${NATIVE_WARM_S}s rss=${rss}MiB peak=${hwm}MiB flags=$flags$gc"
+    stop "$server_pid"
+  done
+  stop "$FAKE_PID"
 fi
 
 echo "load at end: $(cat /proc/loadavg)" | tee -a "$OUT/machine.txt"

@@ -1,8 +1,10 @@
 package io.feishubot.outbound;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Body of {@code tenant_access_token/internal}. */
+@RegisterForReflection
 public record TenantTokenRequest(
     @JsonProperty("app_id") String appId, @JsonProperty("app_secret") String appSecret) {
 

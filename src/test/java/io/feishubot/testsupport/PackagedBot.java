@@ -1,6 +1,7 @@
 package io.feishubot.testsupport;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,15 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
- * The packaged jar ({@code target/quarkus-app/quarkus-run.jar}) as its own process in the prod
- * profile, configured only through environment variables, the way a deployment runs it.
+ * The packaged bot ({@code target/quarkus-app/quarkus-run.jar}, or the native executable of a
+ * {@code -Dnative} build) as its own process in the prod profile, configured only through
+ * environment variables, the way a deployment runs it.
  */
 public final class PackagedBot implements AutoCloseable {
 
   private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+  private static final Path ARTIFACT = Path.of("target", "quarkus-artifact.properties");
 
   private final Process process;
   private final int port;
@@ -30,27 +35,40 @@ public final class PackagedBot implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts the jar with {@code env} and waits until readiness answers 200. */
+  /** Starts the packaged bot with {@code env} and waits until readiness answers 200. */
   public static PackagedBot start(Map<String, String> env) throws Exception {
-    if (!Files.exists(JAR)) {
-      throw new IllegalStateException(JAR + " is missing: run the package phase first");
-    }
     int port = freePort();
     // Kept under target/ after the run, so a failing CI run can be read afterwards.
     Path log = Path.of("target", "packaged-bot-" + port + ".log");
     ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+        new ProcessBuilder(command()).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("FEISHU_"));
     builder.environment().putAll(env);
     builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
     PackagedBot bot = new PackagedBot(builder.start(), port, log);
     bot.awaitReady(Duration.ofSeconds(60));
     return bot;
+  }
+
+  /**
+   * What the package phase built, as {@code @QuarkusIntegrationTest} finds it: the jar, or with
+   * {@code -Dnative} the native executable, so a native build runs the same black-box tests.
+   */
+  private static List<String> command() throws IOException {
+    Properties artifact = new Properties();
+    if (Files.exists(ARTIFACT)) {
+      try (Reader reader = Files.newBufferedReader(ARTIFACT)) {
+        artifact.load(reader);
+      }
+    }
+    if ("native".equals(artifact.getProperty("type"))) {
+      return List.of(Path.of("target", artifact.getProperty("path")).toAbsolutePath().toString());
+    }
+    if (!Files.exists(JAR)) {
+      throw new IllegalStateException(JAR + " is missing: run the package phase first");
+    }
+    return List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString());
   }
 
   public String baseUrl() {
