@@ -10,6 +10,7 @@ import io.feishubot.testsupport.Events;
 import io.feishubot.testsupport.FakeFeishuOpenApi;
 import io.feishubot.testsupport.FeishuDelivery;
 import io.feishubot.testsupport.InjectDynalite;
+import io.feishubot.testsupport.RequiresDynalite;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = FakeFeishuOpenApi.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = DynaliteTestResource.class, restrictToAnnotatedClass = true)
+@RequiresDynalite
 class DynamoDbEndpointTest {
 
   @InjectDynalite Dynalite dynalite;

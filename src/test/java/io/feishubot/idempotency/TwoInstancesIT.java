@@ -10,6 +10,7 @@ import io.feishubot.testsupport.Events;
 import io.feishubot.testsupport.FakeFeishuOpenApi;
 import io.feishubot.testsupport.FeishuDelivery;
 import io.feishubot.testsupport.PackagedBot;
+import io.feishubot.testsupport.RequiresDynalite;
 import io.feishubot.testsupport.TestKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * storm of identical deliveries split between them runs the command once, and a store outage turns
  * answers into 503s without running anything.
  */
+@RequiresDynalite
 class TwoInstancesIT {
 
   private static Dynalite dynalite;
