@@ -1,7 +1,5 @@
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.feishubot.feishu.EventCipher;
-import io.feishubot.feishu.EventSignature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -13,11 +11,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,14 +28,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Cold start of one runtime variant: process start to the first acknowledged signed, encrypted
  * {@code /ping}, whose reply must reach a local fake Open API. Median of N runs.
  *
  * <pre>
- * java -cp target/classes bench/ColdStart.java http   [runs] [workdir] -- java -jar quarkus-run.jar
- * java -cp target/classes bench/ColdStart.java lambda [runs] [workdir] -- java -cp ... AWSLambda handler
+ * java bench/ColdStart.java http   [runs] [workdir] -- java -jar quarkus-run.jar
+ * java bench/ColdStart.java lambda [runs] [workdir] -- java -cp ... AWSLambda handler
  * </pre>
  *
  * {@code http}: the child gets PORT and is polled with POST /feishu/events until it answers 200.
@@ -278,11 +283,7 @@ public class ColdStart {
               + eventId
               + "\","
               + "\"chat_id\":\"oc_bench\",\"chat_type\":\"p2p\",\"message_type\":\"text\",\"content\":\"{\\\"text\\\":\\\"/ping\\\"}\"}}}";
-      byte[] body =
-          ("{\"encrypt\":\""
-                  + new EventCipher(ENCRYPT_KEY).encrypt(json.getBytes(StandardCharsets.UTF_8))
-                  + "\"}")
-              .getBytes(StandardCharsets.UTF_8);
+      byte[] body = ("{\"encrypt\":\"" + encrypt(json) + "\"}").getBytes(StandardCharsets.UTF_8);
       String ts = Long.toString(System.currentTimeMillis() / 1000);
       String nonce = UUID.randomUUID().toString();
       return new Delivery(
@@ -290,7 +291,39 @@ public class ColdStart {
           Map.of(
               "X-Lark-Request-Timestamp", ts,
               "X-Lark-Request-Nonce", nonce,
-              "X-Lark-Signature", EventSignature.compute(ts, nonce, ENCRYPT_KEY, body)));
+              "X-Lark-Signature", sign(ts, nonce, body)));
+    }
+
+    // Feishu's scheme, written out with the JDK (as infra/local/SendEvent.java does) so that this
+    // program needs no product classes and runs on any Java 17+: AES-256-CBC with the SHA-256 of
+    // the encrypt key, a random IV in front, base64; the signature is the hex SHA-256 of
+    // timestamp + nonce + encrypt key + body.
+    static String encrypt(String plaintext) {
+      try {
+        byte[] key =
+            MessageDigest.getInstance("SHA-256")
+                .digest(ENCRYPT_KEY.getBytes(StandardCharsets.UTF_8));
+        byte[] iv = new byte[16];
+        new SecureRandom().nextBytes(iv);
+        Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
+        byte[] encrypted = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+        byte[] out = Arrays.copyOf(iv, iv.length + encrypted.length);
+        System.arraycopy(encrypted, 0, out, iv.length, encrypted.length);
+        return Base64.getEncoder().encodeToString(out);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    static String sign(String timestamp, String nonce, byte[] body) {
+      try {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update((timestamp + nonce + ENCRYPT_KEY).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha256.digest(body));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 

@@ -14,20 +14,22 @@ WARM=${WARM:-80}; MEAS=${MEAS:-10}
 W=$ROOT/bench/target/work
 OUTD=/tmp/ping-cpu-$LABEL; mkdir -p "$OUTD"
 BENCH_CP=$ROOT/bench/jmh/target/classes:$(cat "$ROOT/bench/jmh/target/classpath.txt")
+# A JDK 21+ (the product's target), by default the one ./mvnw builds with, as in run.sh.
+JAVA=${JAVA:-$("$ROOT/mvnw" -B -v | sed -n 's/.*runtime: //p')/bin/java}
 export FEISHU_APP_ID=cli_bench FEISHU_APP_SECRET=bench-app-secret FEISHU_VERIFICATION_TOKEN=vtoken123 \
   FEISHU_ENCRYPT_KEY="test key" FEISHU_API_BASE_URL=http://127.0.0.1:18081 \
   QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=18080
 PIDS=()
 trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
 
-taskset -c 1 java -Xmx256m -cp "$BENCH_CP" io.feishubot.bench.load.FakeOpenApi 18081 > "$OUTD/fake.log" 2>&1 &
+taskset -c 1 "$JAVA" -Xmx256m -cp "$BENCH_CP" io.feishubot.bench.load.FakeOpenApi 18081 > "$OUTD/fake.log" 2>&1 &
 PIDS+=($!)
 sleep 1.5
 if [[ $APP == *.jar ]]; then
-  taskset -c 0 java -Xms256m -Xmx256m "$@" -jar "$APP" --server.port=18080 --server.address=127.0.0.1 \
+  taskset -c 0 "$JAVA" -Xms256m -Xmx256m "$@" -jar "$APP" --server.port=18080 --server.address=127.0.0.1 \
     --feishu.api-base-url=http://127.0.0.1:18081 --logging.level.com.lark.oapi=WARN > "$OUTD/server.log" 2>&1 &
 else
-  taskset -c 0 java -Xms256m -Xmx256m "$@" -jar "$APP/quarkus-run.jar" > "$OUTD/server.log" 2>&1 &
+  taskset -c 0 "$JAVA" -Xms256m -Xmx256m "$@" -jar "$APP/quarkus-run.jar" > "$OUTD/server.log" 2>&1 &
 fi
 SRV=$!; PIDS+=("$SRV")
 for _ in $(seq 1 200); do (echo > /dev/tcp/127.0.0.1/18080) 2>/dev/null && break; sleep 0.2; done
@@ -44,12 +46,12 @@ if [ "${PROFILE:-0}" = 1 ]; then
   JAR=$HOME/.m2/repository/tools/profiler/async-profiler/4.1/async-profiler-4.1.jar
   [ -f "$JAR" ] || "$ROOT/mvnw" -B -q dependency:get -Dartifact=tools.profiler:async-profiler:4.1
   [ -f "$AP" ] || (mkdir -p "$OUTD/ap" && cd "$OUTD/ap" && unzip -q -o "$JAR" 'linux-x64/*')
-  jcmd "$SRV" JVMTI.agent_load "$AP" '"start,event=cpu,interval=1ms"' > /dev/null
+  "$(dirname "$JAVA")/jcmd" "$SRV" JVMTI.agent_load "$AP" '"start,event=cpu,interval=1ms"' > /dev/null
 fi
 ticks0=$(awk '{print $14 + $15}' "/proc/$SRV/stat")
 load "$MEAS" "$W/ping-run.txt" "$OUTD/wrk.txt"
 ticks1=$(awk '{print $14 + $15}' "/proc/$SRV/stat")
-[ -n "$AP" ] && jcmd "$SRV" JVMTI.agent_load "$AP" "\"stop,collapsed,file=$OUTD/collapsed.txt\"" > /dev/null
+[ -n "$AP" ] && "$(dirname "$JAVA")/jcmd" "$SRV" JVMTI.agent_load "$AP" "\"stop,collapsed,file=$OUTD/collapsed.txt\"" > /dev/null
 
 result=$(grep '^RESULT' "$OUTD/wrk.txt")
 requests=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$result")

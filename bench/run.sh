@@ -2,7 +2,7 @@
 # Benchmarks feishu-bot against what users would pick instead (the official Feishu Java SDK, on its
 # own in JMH and inside a minimal Spring Boot 3 app over HTTP). See BENCHMARKS.md for the results.
 #
-#   bench/run.sh --quick     a few minutes; reproduces the ratios within noise
+#   bench/run.sh --quick     under 6 minutes with the builds: a short comparison (BENCHMARKS.md)
 #   bench/run.sh             the full run behind BENCHMARKS.md
 #   options: --skip-build    reuse the last build
 #            --only LIST     comma-separated subset of: jmh,http,startup,memory,tokens,dynamo,native
@@ -37,14 +37,24 @@ NATIVE_BIN=${NATIVE_BIN:-}
 wants() { [[ ",$ONLY," == *",$1,"* ]]; }
 
 if [ "$MODE" = quick ]; then
-  # Our pipeline is a longer call chain than the SDK's and needs ~10 s of warm-up before C2 has
-  # compiled it on this machine; shorter warm-ups report the interpreter, not the code.
-  JMH_OPTS=(-f 2 -wi 5 -w 2s -i 4 -r 1s) # two forks: the SDK's time varies between forks
-  WARM_MAX_S=150; RUN_S=10; POOL=300000; STARTUP_RUNS=3; TOKEN_RUN_S=0
+  # A quick comparison of the same jar against the same baseline, not the published figures (what it
+  # measures and what it leaves out: BENCHMARKS.md, "Quick mode"). Our pipeline is a longer call
+  # chain than the SDK's and needs ~10 s of warm-up before C2 has compiled it on this machine;
+  # shorter warm-ups report the interpreter, not the code. One fork: the SDK's time varies between
+  # forks, so the quick ratio is indicative only.
+  JMH_OPTS=(-f 1 -wi 5 -w 2s -i 3 -r 1s)
+  JMH_PIPELINE='PipelineBenchmark\.(feishuBot|sdk)$'; JMH_BENCHMARKS="feishuBot sdk"; JMH_EXTRAS=false
+  # HTTP: a fixed 15 s warm-up (the JIT is still compiling both servers) and 5 s measurements.
+  WARM_MIN_S=15; WARM_MAX_S=15; RUN_S=5; POOL=70000; STARTUP_RUNS=3; TOKEN_RUN_S=0
+  # Memory with the lean flags only; no Java 25 AOT builds or startup variants.
+  MEMORY_DEFAULT_FLAGS=false; JAVA25_EXTRAS=false
 else
   # The SDK's time varies between JVM forks (15-23 us): several forks, or the ratio is luck.
   JMH_OPTS=(-f 3 -wi 8 -w 2s -i 8 -r 2s)
-  WARM_MAX_S=240; RUN_S=15; POOL=300000; STARTUP_RUNS=5; TOKEN_RUN_S=65
+  JMH_PIPELINE=PipelineBenchmark; JMH_EXTRAS=true
+  JMH_BENCHMARKS="feishuBot sdk step1_verifySignature step2_decrypt step3_parseEnvelopes step4_messageAndCommandLine"
+  WARM_MIN_S=30; WARM_MAX_S=240; RUN_S=15; POOL=300000; STARTUP_RUNS=5; TOKEN_RUN_S=65
+  MEMORY_DEFAULT_FLAGS=true; JAVA25_EXTRAS=true
 fi
 CONNECTIONS=16
 # Load runs measure a server whose JIT has settled: on one core, HotSpot keeps compiling both apps
@@ -52,13 +62,15 @@ CONNECTIONS=16
 # (our /ping went from ~800 req/s after 5 s to ~3,400 req/s after 120 s). The warm-up ends when
 # fewer than WARM_SETTLED_COMPILES methods were compiled in the last 10 s (jstat), after at least
 # WARM_MIN_S and at most WARM_MAX_S; its length is recorded with each result.
-WARM_MIN_S=30; WARM_SETTLED_COMPILES=25
+WARM_SETTLED_COMPILES=25
 MEMORY_EVENTS=10000
 
+# The product is compiled for Java 21: every Java program here (our server, the baseline, JMH, the
+# load tools) runs on one JDK 21+, by default the one ./mvnw builds with (JAVA=/path/to/bin/java
+# chooses another).
+JAVA=${JAVA:-$(./mvnw -B -v | sed -n 's/.*runtime: //p')/bin/java}
+JAVA_NAME=java$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')
 JAVA25_HOME=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-# The product is compiled for Java 21, so every JVM run here (our server, the SDK baseline, JMH and
-# the load tools) uses one JDK 21+, the same for both sides: Temurin 25 unless BENCH_JAVA says.
-BENCH_JAVA=${BENCH_JAVA:-$JAVA25_HOME/bin/java}
 JAVA25=$JAVA25_HOME/bin/java
 [ -x "$JAVA25" ] || JAVA25=
 # Same flags for our server and the baseline in the throughput runs; the memory run uses its own.
@@ -133,9 +145,9 @@ if [ "$SKIP_BUILD" = false ]; then
   rm -rf "$WORK/app-plain" && cp -a target/quarkus-app "$WORK/app-plain"
   ./mvnw -B -q -f bench/jmh/pom.xml package
   ./mvnw -B -q -f bench/sdk-baseline/pom.xml package -DskipTests
-  if [ -n "$JAVA25" ]; then
-    # What the Quarkus AOT switch makes at package time without integration tests to train it.
-    # google-java-format 1.28 does not run on JDK 25, hence no formatter in this build.
+  if [ -n "$JAVA25" ] && [ "$JAVA25_EXTRAS" = true ]; then
+    # What the Quarkus AOT switch makes at package time without integration tests to train it
+    # (formatting was already applied by the first build).
     JAVA_HOME=$JAVA25_HOME ./mvnw -B -q package -DskipTests -Dspotless.skip=true \
       -Dquarkus.package.jar.aot.enabled=true
     rm -rf "$WORK/app-aot-package" && cp -a target/quarkus-app "$WORK/app-aot-package"
@@ -144,7 +156,7 @@ if [ "$SKIP_BUILD" = false ]; then
 fi
 BENCH_CP=$ROOT/bench/jmh/target/classes:$(cat "$BENCH_CP_FILE")
 BASELINE_JAR=$ROOT/bench/sdk-baseline/target/sdk-baseline.jar
-tool() { "$BENCH_JAVA" -cp "$BENCH_CP" "io.feishubot.bench.load.$@"; }
+tool() { "$JAVA" -cp "$BENCH_CP" "io.feishubot.bench.load.$@"; }
 
 {
   echo "date: $(date -u +%FT%TZ)"
@@ -152,7 +164,7 @@ tool() { "$BENCH_JAVA" -cp "$BENCH_CP" "io.feishubot.bench.load.$@"; }
   echo "nproc: $(nproc)"
   echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
   echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
-  echo "java: $("$BENCH_JAVA" -version 2>&1 | head -2 | tail -1)"
+  echo "java: $("$JAVA" -version 2>&1 | head -2 | tail -1)"
   [ -n "$JAVA25" ] && echo "java25: $("$JAVA25" -version 2>&1 | head -2 | tail -1)"
   echo "wrk: $(wrk -v 2>&1 | head -1)"
   echo "commit: $(git rev-parse --short HEAD)"
@@ -162,26 +174,28 @@ tool() { "$BENCH_JAVA" -cp "$BENCH_CP" "io.feishubot.bench.load.$@"; }
 # --- 1. core pipeline (JMH) ---------------------------------------------------------------------
 if wants jmh; then
   log "JMH: feishu-bot pipeline vs SDK EventDispatcher"
-  "$BENCH_JAVA" -cp "$BENCH_CP" org.openjdk.jmh.Main PipelineBenchmark "${JMH_OPTS[@]}" \
+  "$JAVA" -cp "$BENCH_CP" org.openjdk.jmh.Main "$JMH_PIPELINE" "${JMH_OPTS[@]}" \
     -prof gc -rf csv -rff "$OUT/jmh.csv" | tee "$OUT/jmh.txt" | grep -E '^(Benchmark|Pipeline)' || true
-  for b in feishuBot sdk step1_verifySignature step2_decrypt step3_parseEnvelopes step4_messageAndCommandLine; do
+  for b in $JMH_BENCHMARKS; do
     ns=$(awk -F, -v b="\"io.feishubot.bench.PipelineBenchmark.$b\"" '$1==b {print $5}' "$OUT/jmh.csv")
     err=$(awk -F, -v b="\"io.feishubot.bench.PipelineBenchmark.$b\"" '$1==b {print $6}' "$OUT/jmh.csv")
     alloc=$(awk -F, -v b="\"io.feishubot.bench.PipelineBenchmark.$b:gc.alloc.rate.norm\"" '$1==b {print $5}' "$OUT/jmh.csv")
     record jmh "$b" "$(printf '%.0f' "$ns")" "ns/op ±$(printf '%.0f' "$err")" "alloc $(printf '%.0f' "$alloc") B/op"
   done
-  log "JMH: in-memory dedup store, claim cost against a day's remembered events"
-  "$BENCH_JAVA" -cp "$BENCH_CP" org.openjdk.jmh.Main DedupStoreBenchmark -rf csv -rff "$OUT/jmh-dedup.csv" \
-    > "$OUT/jmh-dedup.txt"
-  awk -F, 'NR>1 {gsub(/"/,""); printf "dedup\tclaim with %s live entries\t%.0f\tns/op\n", $8, $5}' "$OUT/jmh-dedup.csv" |
-    while IFS=$'\t' read -r s n v u; do record "$s" "$n" "$v" "$u"; done
-  log "JMH: per-event fixed costs that a cache could avoid"
-  "$BENCH_JAVA" -cp "$BENCH_CP" org.openjdk.jmh.Main CostCentersBenchmark -rf csv -rff "$OUT/jmh-costs.csv" \
-    > "$OUT/jmh-costs.txt"
-  awk -F, 'NR>1 {gsub(/"/,""); sub(/.*\./, "", $1); printf "cost\t%s\t%.0f\tns/op\n", $1, $5}' "$OUT/jmh-costs.csv" |
-    while IFS=$'\t' read -r s n v u; do record "$s" "$n" "$v" "$u"; done
+  if [ "$JMH_EXTRAS" = true ]; then
+    log "JMH: in-memory dedup store, claim cost against a day's remembered events"
+    "$JAVA" -cp "$BENCH_CP" org.openjdk.jmh.Main DedupStoreBenchmark -rf csv -rff "$OUT/jmh-dedup.csv" \
+      > "$OUT/jmh-dedup.txt"
+    awk -F, 'NR>1 {gsub(/"/,""); printf "dedup\tclaim with %s live entries\t%.0f\tns/op\n", $8, $5}' "$OUT/jmh-dedup.csv" |
+      while IFS=$'\t' read -r s n v u; do record "$s" "$n" "$v" "$u"; done
+    log "JMH: per-event fixed costs that a cache could avoid"
+    "$JAVA" -cp "$BENCH_CP" org.openjdk.jmh.Main CostCentersBenchmark -rf csv -rff "$OUT/jmh-costs.csv" \
+      > "$OUT/jmh-costs.txt"
+    awk -F, 'NR>1 {gsub(/"/,""); sub(/.*\./, "", $1); printf "cost\t%s\t%.0f\tns/op\n", $1, $5}' "$OUT/jmh-costs.csv" |
+      while IFS=$'\t' read -r s n v u; do record "$s" "$n" "$v" "$u"; done
+  fi
   if [ "$MODE" = full ]; then
-    "$BENCH_JAVA" -cp "$BENCH_CP" org.openjdk.jmh.Main 'PipelineBenchmark\.(feishuBot|sdk)$' \
+    "$JAVA" -cp "$BENCH_CP" org.openjdk.jmh.Main 'PipelineBenchmark\.(feishuBot|sdk)$' \
       -f 1 -wi 8 -w 2s -i 3 -r 3s -prof 'stack:lines=3;top=20' > "$OUT/jmh-stack.txt"
   fi
 fi
@@ -210,7 +224,7 @@ export FEISHU_APP_ID=cli_bench FEISHU_APP_SECRET=bench-app-secret \
   QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$OURS_PORT
 
 start_fake() { # [token lifetime s]
-  $LOAD_CPUS "$BENCH_JAVA" -Xmx256m -cp "$BENCH_CP" io.feishubot.bench.load.FakeOpenApi "$FAKE_PORT" "$@" \
+  $LOAD_CPUS "$JAVA" -Xmx256m -cp "$BENCH_CP" io.feishubot.bench.load.FakeOpenApi "$FAKE_PORT" "$@" \
     > "$OUT/fake-open-api.log" 2>&1 &
   FAKE_PID=$!; PIDS+=("$FAKE_PID")
   wait_port "$FAKE_PORT"
@@ -223,14 +237,14 @@ start_server() {
   case "$name" in
     ours)
       # shellcheck disable=SC2086
-      $SERVER_CPUS "$BENCH_JAVA" $flags -jar "$WORK/app-plain/quarkus-run.jar" > "$OUT/server-$name.log" 2>&1 &
+      $SERVER_CPUS "$JAVA" $flags -jar "$WORK/app-plain/quarkus-run.jar" > "$OUT/server-$name.log" 2>&1 &
       SERVER_PORT=$OURS_PORT; SERVER_URL=$URL_OURS ;;
     sdk-quiet|sdk-default)
       local logging=()
       # The SDK logs every request's headers and body at INFO; "quiet" turns just that off.
       [ "$name" = sdk-quiet ] && logging=(--logging.level.com.lark.oapi=WARN)
       # shellcheck disable=SC2086
-      $SERVER_CPUS "$BENCH_JAVA" $flags -jar "$BASELINE_JAR" --server.port=$BASE_PORT \
+      $SERVER_CPUS "$JAVA" $flags -jar "$BASELINE_JAR" --server.port=$BASE_PORT \
         --server.address=127.0.0.1 --feishu.api-base-url="$FEISHU_API_BASE_URL" "${logging[@]}" \
         > "$OUT/server-$name.log" 2>&1 &
       SERVER_PORT=$BASE_PORT; SERVER_URL=$URL_BASE ;;
@@ -246,10 +260,17 @@ wrk_run() { # url seconds pool
 
 CLK_TCK=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process
-JSTAT=$(dirname "$(readlink -f "$BENCH_JAVA")")/jstat
+JSTAT=$(dirname "$(readlink -f "$JAVA")")/jstat
 compiled_methods() { "$JSTAT" -compiler "$1" | awk 'NR == 2 {print $1}'; }
 # warm_until_settled URL POOL PID OUTFILE: load until the JIT settles; prints "seconds compiled"
 warm_until_settled() {
+  if [ "$WARM_MIN_S" -ge "$WARM_MAX_S" ]; then
+    # A fixed warm-up (quick mode): no polling, whose jstat JVMs would compete for the cores.
+    $LOAD_CPUS wrk -t1 -c"$CONNECTIONS" -d"$WARM_MAX_S"s --timeout 5s -s "$ROOT/bench/http/deliveries.lua" \
+      "$1" -- "$2" 1 > "$4" 2>&1 || true
+    echo "$WARM_MAX_S $(compiled_methods "$3")"
+    return
+  fi
   $LOAD_CPUS wrk -t1 -c"$CONNECTIONS" -d"$WARM_MAX_S"s --timeout 5s -s "$ROOT/bench/http/deliveries.lua" \
     "$1" -- "$2" 1 > "$4" 2>&1 &
   local wrk_pid=$! start=$SECONDS before after
@@ -299,7 +320,7 @@ fi
 # Where our server's time goes under the no-outbound load: JFR execution samples, top frames and
 # the first frame of ours (io.feishubot) in each sample. Full mode only; its own run, not measured.
 top_frames() { # jfr file
-  "$(dirname "$(readlink -f "$BENCH_JAVA")")/jfr" print --events jdk.ExecutionSample "$1" > "$1.txt"
+  "$(dirname "$(readlink -f "$JAVA")")/jfr" print --events jdk.ExecutionSample "$1" > "$1.txt"
   echo "-- top frames (self time)"
   awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' "$1.txt" |
     sort | uniq -c | sort -rn | head -20 || true # head closes the pipe early: not a failure
@@ -328,11 +349,12 @@ probe() { # label url command...
 if wants startup; then
   log "startup: process start to first acknowledged signed event"
   start_fake
-  # The product needs Java 21+: both sides start on the same JDK ($BENCH_JAVA).
-  probe sdk-spring "$URL_BASE" "$BENCH_JAVA" -jar "$BASELINE_JAR" --server.port=$BASE_PORT \
+  probe "ours-$JAVA_NAME" "$URL_OURS" bash -c "cd '$WORK/app-plain' && exec '$JAVA' -jar quarkus-run.jar"
+  probe "sdk-spring-$JAVA_NAME" "$URL_BASE" "$JAVA" -jar "$BASELINE_JAR" --server.port=$BASE_PORT \
     --server.address=127.0.0.1 --logging.level.com.lark.oapi=WARN
-  if [ -n "$JAVA25" ]; then
-    probe ours-java25 "$URL_OURS" bash -c "cd '$WORK/app-plain' && exec '$JAVA25' -jar quarkus-run.jar"
+  if [ -n "$JAVA25" ] && [ "$JAVA25_EXTRAS" = true ]; then
+    [ "$JAVA25" -ef "$JAVA" ] ||
+      probe ours-java25 "$URL_OURS" bash -c "cd '$WORK/app-plain' && exec '$JAVA25' -jar quarkus-run.jar"
     if [ -f "$WORK/app-aot-package/app-cds.jsa" ]; then
       probe ours-java25-package-archive "$URL_OURS" bash -c \
         "cd '$WORK/app-aot-package' && exec '$JAVA25' -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar"
@@ -380,8 +402,10 @@ memory_run() { # label server flags [malloc arenas]
 # smaller code cache and thread stacks, two malloc arenas.
 LEAN_JVM_FLAGS=${LEAN_JVM_FLAGS:--Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=24m -Xss256k}
 if wants memory; then
-  memory_run ours ours "$MEMORY_JVM_FLAGS"
-  memory_run sdk-quiet sdk-quiet "$MEMORY_JVM_FLAGS"
+  if [ "$MEMORY_DEFAULT_FLAGS" = true ]; then
+    memory_run ours ours "$MEMORY_JVM_FLAGS"
+    memory_run sdk-quiet sdk-quiet "$MEMORY_JVM_FLAGS"
+  fi
   memory_run ours-lean ours "$LEAN_JVM_FLAGS" 2
   memory_run sdk-quiet-lean sdk-quiet "$LEAN_JVM_FLAGS" 2
 fi
@@ -452,7 +476,7 @@ fi
 NATIVE_CONNECTIONS=${NATIVE_CONNECTIONS:-32}
 NATIVE_WARM_S=${NATIVE_WARM_S:-30}
 NATIVE_FLAGS=${NATIVE_FLAGS:-}
-NATIVE_JVM=${NATIVE_JVM:-${JAVA25:-$JAVA17}}
+NATIVE_JVM=${NATIVE_JVM:-${JAVA25:-$JAVA}}
 native_load() { # url seconds pool
   wrk -t1 -c"$NATIVE_CONNECTIONS" -d"$2"s --timeout 5s -s "$ROOT/bench/http/deliveries.lua" "$1" -- \
     "$3" 1 | grep '^RESULT'

@@ -1,6 +1,7 @@
 package io.feishubot.idempotency;
 
 import io.feishubot.testsupport.Dynalite;
+import io.feishubot.testsupport.RequiresDynalite;
 import io.feishubot.testsupport.TestDynamoDbClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The contract against a real DynamoDB-protocol server, with two clients as two app instances. */
+@RequiresDynalite
 class DynamoDbIdempotencyStoreContractTest extends IdempotencyStoreContractTest {
 
   private static Dynalite dynalite;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feishubot.testsupport.Dynalite;
+import io.feishubot.testsupport.RequiresDynalite;
 import io.feishubot.testsupport.TestDynamoDbClients;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /** What only the DynamoDB store has: the wire request, its call budget, and fail-closed outages. */
+@RequiresDynalite
 class DynamoDbIdempotencyStoreTest {
 
   private static final Duration RETENTION = Duration.ofHours(24);

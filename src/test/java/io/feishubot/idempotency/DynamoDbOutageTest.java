@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.feishubot.testsupport.Dynalite;
+import io.feishubot.testsupport.RequiresDynalite;
 import io.feishubot.testsupport.TestDynamoDbClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The store fails closed while the server is down and works again once it is back on the same port.
  * The server keeps its data on disk, as a real table outlives an outage.
  */
+@RequiresDynalite
 class DynamoDbOutageTest {
 
   private static final Duration RETENTION = Duration.ofHours(24);

@@ -9,6 +9,7 @@ import io.feishubot.testsupport.Dynalite;
 import io.feishubot.testsupport.DynaliteTestResource;
 import io.feishubot.testsupport.FakeFeishuOpenApi;
 import io.feishubot.testsupport.InjectDynalite;
+import io.feishubot.testsupport.RequiresDynalite;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = DynaliteTestResource.class, restrictToAnnotatedClass = true)
 // Complete settings, so that readiness is about the store alone (feishu-config is UP).
 @QuarkusTestResource(value = FakeFeishuOpenApi.class, restrictToAnnotatedClass = true)
+@RequiresDynalite
 class DynamoDbStoreReadinessTest {
 
   @Inject IdempotencyStore store;

@@ -10,6 +10,7 @@ import io.feishubot.testsupport.DynaliteTestResource;
 import io.feishubot.testsupport.Events;
 import io.feishubot.testsupport.FakeFeishuOpenApi;
 import io.feishubot.testsupport.FeishuDelivery;
+import io.feishubot.testsupport.RequiresDynalite;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -36,6 +37,7 @@ import org.yaml.snakeyaml.Yaml;
 @QuarkusTestResource(value = FakeFeishuOpenApi.class, restrictToAnnotatedClass = true)
 // With the DynamoDB store, so that the store's meters exist too.
 @QuarkusTestResource(value = DynaliteTestResource.class, restrictToAnnotatedClass = true)
+@RequiresDynalite
 class DashboardMetricsTest {
 
   private static final Path DASHBOARD = Path.of("infra/grafana/feishu-bot.json");

@@ -11,6 +11,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -114,6 +116,25 @@ public final class BotEndpoint {
       return JSON.readTree(text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Redelivers with {@code redelivery}, as Feishu would, until the command has replied to {@code
+   * messageId} or {@code bound} has passed. On a loaded machine a claim can time out in the client
+   * after the store has written it: the delivery answers 503 and the event stays taken until its
+   * in-progress claim lapses (ack deadline + 2 s), so only a later redelivery runs the command.
+   */
+  public static void redeliverUntilReplied(
+      Callable<Response> redelivery, String messageId, Duration bound) throws Exception {
+    Instant giveUp = Instant.now().plus(bound);
+    while (repliesTo(messageId).isEmpty() && Instant.now().isBefore(giveUp)) {
+      assertThat(redelivery.call().statusCode())
+          .as("a redelivery answers 200, or 503 when the store timed out")
+          .isIn(200, 503);
+      if (repliesTo(messageId).isEmpty()) {
+        Thread.sleep(250);
+      }
     }
   }
 

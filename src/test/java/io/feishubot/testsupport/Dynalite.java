@@ -1,5 +1,6 @@
 package io.feishubot.testsupport;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,12 +15,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real DynamoDB-protocol server for tests: dynalite 4.0.0 from npm, installed on demand into
  * {@code target/dynalite} and run as a child process on a free loopback port. It can be stopped and
  * started again on the same port, to test outages. With a data directory its tables survive a
  * restart, as a real table survives an outage.
+ *
+ * <p>It needs Node.js: {@code node} on PATH, and {@code npm} until it is installed. Without them
+ * the tests that use it are skipped ({@link RequiresDynalite}), except under CI ({@code CI} set),
+ * where they fail: a CI machine without Node.js must not pass with the DynamoDB tests silently
+ * skipped.
  */
 public final class Dynalite implements AutoCloseable {
 
@@ -61,10 +69,51 @@ public final class Dynalite implements AutoCloseable {
     return "http://127.0.0.1:" + port;
   }
 
-  /** Starts the server (installing it first if needed) and returns once it accepts connections. */
+  /**
+   * Why dynalite cannot run on this machine (Node.js tools missing from PATH), or empty if it can.
+   */
+  public static Optional<String> unavailableReason() {
+    List<String> missing =
+        Stream.of("node", "npm")
+            .filter(tool -> !tool.equals("npm") || !Files.isExecutable(EXECUTABLE))
+            .filter(tool -> !onPath(tool))
+            .toList();
+    if (missing.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the DynamoDB tests run dynalite (a DynamoDB server from npm), which needs Node.js, and "
+            + String.join(" and ", missing)
+            + (missing.size() == 1 ? " is" : " are")
+            + " not on PATH: install Node.js with npm to run them");
+  }
+
+  /** What a test reports when it is skipped for {@code reason}. */
+  static String skipMessage(String reason) {
+    return "Skipped: " + reason + " (under CI, env CI set, they fail instead)";
+  }
+
+  /** Whether this is a CI run: env {@code CI} set, as CI services and .ci/run set it. */
+  public static boolean underCi() {
+    String ci = System.getenv("CI");
+    return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
+  }
+
+  /**
+   * Starts the server (installing it first if needed) and returns once it accepts connections.
+   * Without Node.js it aborts the calling test as skipped, or fails it under CI.
+   */
   public synchronized Dynalite start() {
     if (process != null && process.isAlive()) {
       return this;
+    }
+    Optional<String> unavailable = unavailableReason();
+    if (unavailable.isPresent()) {
+      if (underCi()) {
+        throw new IllegalStateException(
+            "CI is set, so a missing Node.js fails the build: " + unavailable.get());
+      }
+      Assumptions.abort(skipMessage(unavailable.get()));
     }
     installIfMissing();
     List<String> command = new ArrayList<>();
@@ -170,6 +219,17 @@ public final class Dynalite implements AutoCloseable {
     } catch (IOException e) {
       return "(no log at " + log + ")";
     }
+  }
+
+  private static boolean onPath(String tool) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    return Stream.of(path.split(File.pathSeparator))
+        .filter(dir -> !dir.isEmpty())
+        .flatMap(dir -> Stream.of("", ".cmd", ".exe").map(ext -> Path.of(dir, tool + ext)))
+        .anyMatch(Files::isExecutable);
   }
 
   private static int freePort() {

@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 /**
  * Boots the app against its own dynalite with the DynamoDB idempotency store and a table created at
  * startup, as a local run would. The server keeps its tables on disk so that a test can stop and
- * restart it (field {@code @InjectDynalite Dynalite}) like a real outage.
+ * restart it (field {@code @InjectDynalite Dynalite}) like a real outage. A test class using it
+ * carries {@link RequiresDynalite}: without Node.js a failed resource start would be an error, the
+ * annotation skips the class before Quarkus starts.
  */
 public class DynaliteTestResource implements QuarkusTestResourceLifecycleManager {
 

@@ -24,6 +24,7 @@ public final class PackagedBot implements AutoCloseable {
 
   private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
   private static final Path ARTIFACT = Path.of("target", "quarkus-artifact.properties");
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   private final Process process;
   private final int port;
@@ -80,7 +81,8 @@ public final class PackagedBot implements AutoCloseable {
   }
 
   private void awaitReady(Duration timeout) throws Exception {
-    HttpClient client = HttpClient.newHttpClient();
+    // Each probe is bounded too, so a server that accepts but never answers cannot stall the poll.
+    HttpClient client = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
     Instant giveUp = Instant.now().plus(timeout);
     while (Instant.now().isBefore(giveUp)) {
       if (!process.isAlive()) {
@@ -89,12 +91,14 @@ public final class PackagedBot implements AutoCloseable {
       try {
         HttpResponse<Void> response =
             client.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).build(),
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                    .timeout(PROBE_TIMEOUT)
+                    .build(),
                 HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() == 200) {
           return;
         }
-      } catch (IOException notYetListening) {
+      } catch (IOException notYetListeningOrTimedOut) {
         // keep polling until the deadline
       }
       Thread.sleep(100);
