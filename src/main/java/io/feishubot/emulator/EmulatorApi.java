@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -114,14 +115,11 @@ public class EmulatorApi {
         "text",
         NODES.objectNode().put("text", shown).toString());
     String eventId = EventJson.newEventId();
-    Sent sent =
-        new Sent(
-            events.message(eventId, messageId, user, chat, text, mention),
+    return deliver(
             eventId,
+            events.message(eventId, messageId, user, chat, text, mention),
             EventJson.MESSAGE_RECEIVED,
-            user.name() + ": " + abbreviated(text));
-    return postman
-        .deliver(sent, Kind.ORIGINAL)
+            user.name() + ": " + abbreviated(text))
         .map(delivered -> answer(delivered).put("messageId", messageId));
   }
 
@@ -132,13 +130,12 @@ public class EmulatorApi {
   public Uni<ObjectNode> botAdded(byte[] body) {
     Tenant.User user = RequestFields.of(body).user();
     String eventId = EventJson.newEventId();
-    Sent sent =
-        new Sent(
-            events.botAdded(eventId, Tenant.GROUP, user),
+    return deliver(
             eventId,
+            events.botAdded(eventId, Tenant.GROUP, user),
             EventJson.BOT_ADDED,
-            user.name() + " added " + Tenant.BOT_NAME + " to " + Tenant.GROUP.name());
-    return postman.deliver(sent, Kind.ORIGINAL).map(EmulatorApi::answer);
+            user.name() + " added " + Tenant.BOT_NAME + " to " + Tenant.GROUP.name())
+        .map(EmulatorApi::answer);
   }
 
   /**
@@ -160,14 +157,11 @@ public class EmulatorApi {
     }
     String eventId = EventJson.newEventId();
     String label = name == null ? value.path("action").asText("a button") : name;
-    Sent sent =
-        new Sent(
-            events.cardAction(eventId, user, messageId, card.chatId(), value, name),
+    return deliver(
             eventId,
+            events.cardAction(eventId, user, messageId, card.chatId(), value, name),
             EventJson.CARD_ACTION,
-            user.name() + " pressed " + abbreviated(label));
-    return postman
-        .deliver(sent, Kind.ORIGINAL)
+            user.name() + " pressed " + abbreviated(label))
         .map(
             delivered -> {
               CallbackAnswer answer =
@@ -224,6 +218,12 @@ public class EmulatorApi {
     return error(400, e.getMessage());
   }
 
+  /** The first delivery of a new event. */
+  private Uni<Postman.Delivered> deliver(
+      String eventId, String plaintext, String eventType, String summary) {
+    return postman.deliver(new Sent(plaintext, eventId, eventType, summary), Kind.ORIGINAL);
+  }
+
   private Uni<Response> again(String id, Kind kind) {
     Sent sent = deliveryId(id).flatMap(deliveries::sent).orElse(null);
     if (sent == null) {
@@ -238,11 +238,11 @@ public class EmulatorApi {
     return json;
   }
 
-  private static java.util.Optional<Integer> deliveryId(String id) {
+  private static Optional<Integer> deliveryId(String id) {
     try {
-      return java.util.Optional.of(Integer.parseInt(id));
+      return Optional.of(Integer.parseInt(id));
     } catch (NumberFormatException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

@@ -112,14 +112,9 @@ public class FakeOpenApi {
 
   /** {@code PATCH im/v1/messages/{message_id}}: a new card for a card the app sent. */
   Answer update(String authorization, String messageId, byte[] body) {
-    Answer refused = authorize(authorization);
-    if (refused != null) {
-      return refused;
-    }
-    Fault fault = faults.take();
-    Answer spoiled = spoiled(fault);
-    if (spoiled != null) {
-      return spoiled;
+    Admission admission = admit(authorization);
+    if (admission.refusal() != null) {
+      return admission.refusal();
     }
     JsonNode request = parse(body);
     String content = request == null ? null : request.path("content").asText(null);
@@ -134,18 +129,13 @@ public class FakeOpenApi {
       return invalid;
     }
     chats.update(messageId, content);
-    return delayedIfSlow(fault, Answer.of(200, success(NODES.objectNode())));
+    return delayedIfSlow(admission.fault(), Answer.of(200, success(NODES.objectNode())));
   }
 
   private Answer post(String authorization, byte[] body, String chatId, String parentId) {
-    Answer refused = authorize(authorization);
-    if (refused != null) {
-      return refused;
-    }
-    Fault fault = faults.take();
-    Answer spoiled = spoiled(fault);
-    if (spoiled != null) {
-      return spoiled;
+    Admission admission = admit(authorization);
+    if (admission.refusal() != null) {
+      return admission.refusal();
     }
     JsonNode request = parse(body);
     if (request == null) {
@@ -161,7 +151,7 @@ public class FakeOpenApi {
     String id = postOnce(uuid, chatId, parentId, msgType, content);
     ObjectNode data = NODES.objectNode().put("message_id", id).put("msg_type", msgType);
     data.put("chat_id", chatId);
-    return delayedIfSlow(fault, Answer.of(200, success(data)));
+    return delayedIfSlow(admission.fault(), Answer.of(200, success(data)));
   }
 
   /**
@@ -206,8 +196,16 @@ public class FakeOpenApi {
     };
   }
 
-  private Answer authorize(String authorization) {
-    return matches(authorization, "Bearer " + token) ? null : invalidToken();
+  /** What a message call met first: the fault it drew, and the answer if it goes no further. */
+  private record Admission(Fault fault, Answer refusal) {}
+
+  /** The bearer token, then the fault switch: every message call passes both, in that order. */
+  private Admission admit(String authorization) {
+    if (!matches(authorization, "Bearer " + token)) {
+      return new Admission(Fault.NONE, invalidToken());
+    }
+    Fault fault = faults.take();
+    return new Admission(fault, spoiled(fault));
   }
 
   private Answer validateContent(String msgType, String content) {

@@ -2,6 +2,7 @@ package io.feishubot.emulator;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The emulated tenant: a few named people, one group chat, and a direct chat per person. Their ids
@@ -45,8 +46,8 @@ final class Tenant {
 
   /** Every chat of the tenant: the group first, then the direct chats. */
   static List<Chat> chats() {
-    return java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(GROUP), USERS.stream().map(Tenant::directChat))
+    return Stream.concat(
+            Stream.of(GROUP), USERS.stream().map(Tenant::directChat))
         .toList();
   }
 
