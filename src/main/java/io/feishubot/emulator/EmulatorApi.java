@@ -8,6 +8,7 @@ import io.feishubot.emulator.DeliveryLog.Kind;
 import io.feishubot.emulator.DeliveryLog.Sent;
 import io.feishubot.emulator.Faults.Fault;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -86,6 +87,8 @@ public class EmulatorApi {
         .ifNoItem()
         .after(LONG_POLL)
         .recoverWithItem(seen)
+        // Not on the thread that made the change (often the bot's own send on an event loop).
+        .emitOn(Infrastructure.getDefaultWorkerPool())
         .map(changed -> snapshot.build());
   }
 

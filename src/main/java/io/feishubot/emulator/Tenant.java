@@ -46,9 +46,7 @@ final class Tenant {
 
   /** Every chat of the tenant: the group first, then the direct chats. */
   static List<Chat> chats() {
-    return Stream.concat(
-            Stream.of(GROUP), USERS.stream().map(Tenant::directChat))
-        .toList();
+    return Stream.concat(Stream.of(GROUP), USERS.stream().map(Tenant::directChat)).toList();
   }
 
   private static User user(String key, String name) {
