@@ -50,6 +50,35 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
+  /** The emulator is a dev tool bolted on from outside: removing it must break nothing. */
+  @Test
+  void nothingDependsOnTheEmulator() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.feishubot.emulator..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.feishubot.emulator..")
+        .check(CLASSES);
+  }
+
+  /** It drives the bot only as Feishu does, over HTTP, never through the webhook's internals. */
+  @Test
+  void theEmulatorReachesTheBotOnlyOverHttp() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.feishubot.emulator..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.feishubot.webhook..",
+            "io.feishubot.router..",
+            "io.feishubot.outbound..",
+            "io.feishubot.idempotency..",
+            "io.feishubot.http..")
+        .check(CLASSES);
+  }
+
   @Test
   void faultToleranceLivesOnlyAtTheOutboundEdge() {
     noClasses()

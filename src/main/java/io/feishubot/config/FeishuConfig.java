@@ -71,6 +71,28 @@ public interface FeishuConfig {
    */
   Outbound outbound();
 
+  /** The local emulator: a chat page at {@code /dev/emulator} and a fake Open API. */
+  Emulator emulator();
+
+  /**
+   * The local emulator. It signs deliveries with this app's own Encrypt Key, so outside dev mode it
+   * must never be reachable without a secret of its own.
+   */
+  interface Emulator {
+    /**
+     * Serve {@code /dev/emulator} and the fake Open API under {@code /dev/fake-open-api}. Off by
+     * default; the dev profile turns it on. When off, both answer 404 like any unknown path.
+     */
+    @WithDefault("false")
+    boolean enabled();
+
+    /**
+     * The secret that opens the emulator: required when it is enabled outside dev mode (the app
+     * refuses to start without it), optional in dev mode. At least 16 characters.
+     */
+    Optional<String> token();
+  }
+
   /** Calls to the Open API. */
   interface Outbound {
     /**
