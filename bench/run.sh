@@ -2,7 +2,7 @@
 # Benchmarks feishu-bot against what users would pick instead (the official Feishu Java SDK, on its
 # own in JMH and inside a minimal Spring Boot 3 app over HTTP). See BENCHMARKS.md for the results.
 #
-#   bench/run.sh --quick     under 6 minutes with the builds: a short comparison (BENCHMARKS.md)
+#   bench/run.sh --quick     a few minutes with the builds: a short comparison (BENCHMARKS.md)
 #   bench/run.sh             the full run behind BENCHMARKS.md
 #   options: --skip-build    reuse the last build
 #            --only LIST     comma-separated subset of: jmh,http,startup,memory,tokens,dynamo,native
