@@ -9,7 +9,7 @@
 // Optional: CARD_COMMAND (a command answering a card with a callback button, used when the bot
 // has no /deploy), UPDATE_COMMAND (a command that posts a card and then updates it to green).
 import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const env = (name, fallback) => process.env[name] || fallback;
@@ -21,6 +21,7 @@ const { chromium } = require('playwright-core');
 const TIMEOUT = 30_000;
 
 mkdirSync(shots, { recursive: true });
+rmSync(path.join(shots, 'failure.png'), { force: true }); // from an earlier failed run
 
 function check(condition, message) {
   if (!condition) throw new Error(message);

@@ -316,7 +316,7 @@
   function currentChat() {
     if (view.chat === 'group') return state.chats.find((c) => c.type === 'group');
     if (view.chat === 'p2p') return state.chats.find((c) => c.type === 'p2p' && c.user === $('user').value);
-    return state.chats.find((c) => c.id === view.chat) || state.chats[0];
+    return state.chats.find((c) => c.id === view.chat);
   }
 
   function renderTabs() {
@@ -499,6 +499,9 @@
     if (!state) return;
     renderUsers();
     renderTopbar();
+    if (!['group', 'p2p'].includes(view.chat) && !state.chats.some((c) => c.id === view.chat)) {
+      view.chat = 'group'; // that chat is gone (cleared): back to the group
+    }
     renderTabs();
     renderMessages();
     renderLog();

@@ -87,8 +87,8 @@ public interface FeishuConfig {
     boolean enabled();
 
     /**
-     * The secret that opens the emulator: required when it is enabled outside dev mode (the app
-     * refuses to start without it), optional in dev mode. At least 16 characters.
+     * The secret that opens the emulator: required when it is enabled in a production run (the app
+     * refuses to start without it), optional in dev mode and tests. At least 16 characters.
      */
     Optional<String> token();
   }
