@@ -24,7 +24,7 @@ public final class TransientFeishuException extends FeishuApiException {
       Duration rateLimitReset,
       Duration retryWindow) {
     super(endpoint, httpStatus, code, feishuMessage, null);
-    this.rateLimited = FailureKind.isRateLimit(httpStatus, code);
+    this.rateLimited = FailureKind.isRateLimit(endpoint, httpStatus, code);
     this.rateLimitReset = Optional.ofNullable(rateLimitReset);
     this.retryWindow = retryWindow;
   }
