@@ -25,9 +25,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * A group custom bot's hook behind its own fault-tolerance policy: retries of transient failures
  * (throttling, 5xx, no answer) within the caller's deadline, its own circuit breaker, and Feishu's
  * rate limit for a custom bot, 100 calls a minute and 5 a second, kept on our side (a rolling
- * minute of 100, at least 200 ms apart). A call over the limit fails at once with {@code
- * RateLimitException} rather than waiting. Settings under {@code
- * io.feishubot.outbound.CustomBotEndpoint/post/<Annotation>/<parameter>}.
+ * minute of 100, at least 200 ms apart). A call over the limit waits for its slot, as a retry,
+ * while the deadline leaves room; then it fails with {@code RateLimitException}. Settings under
+ * {@code io.feishubot.outbound.CustomBotEndpoint/post/<Annotation>/<parameter>}.
  *
  * <p>The hook URL is a credential: it never appears in an exception, log line or metric; failures
  * name the endpoint as {@code custom_bot}. Blocking: call it from a worker thread.
@@ -50,7 +50,7 @@ public class CustomBotEndpoint {
   }
 
   /** Posts {@code body} (JSON, signed already if the bot wants it) to {@code hook}. */
-  @Retry(maxRetries = 3, delay = 200, jitter = 0, maxDuration = 10_000)
+  @Retry(maxRetries = 30, delay = 200, jitter = 0, maxDuration = 10_000)
   @RetryWhen(exception = RetryableWithinBudget.class)
   @CustomBackoff(FeishuBackoff.class)
   @CircuitBreaker(
