@@ -102,8 +102,12 @@ final class AlertCards {
         .ifPresent(
             description ->
                 card.markdown("**Description**\n" + text(description, detail.textChars())));
-    if (!group.groupLabels().isEmpty()) {
-      card.markdown("**Group** " + labels(group.groupLabels(), detail.labelChars()));
+    // What every alert of the group has in common, beyond the name and severity shown above.
+    Map<String, String> common = new TreeMap<>(group.commonLabels());
+    common.remove("alertname");
+    common.remove("severity");
+    if (!common.isEmpty()) {
+      card.markdown("**Labels** " + labels(common, detail.labelChars()));
     }
     card.markdown(alerts(group, detail));
     view.acknowledgement()

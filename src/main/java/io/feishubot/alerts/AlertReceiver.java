@@ -12,6 +12,7 @@ import io.feishubot.outbound.MessageSender;
 import io.feishubot.outbound.PermanentFeishuException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -37,6 +39,7 @@ import org.jboss.logging.Logger;
  * notification that would not change it sends nothing, and a post carries a uuid derived from the
  * group, so a retry after a lost answer is deduplicated by Feishu.
  */
+@Startup
 @ApplicationScoped
 public class AlertReceiver {
 
@@ -76,6 +79,16 @@ public class AlertReceiver {
     this.registry = registry;
     this.tokenDigest =
         config.alerts().token().filter(token -> !token.isBlank()).map(AlertReceiver::sha256);
+    // Every series from the start, at 0: rate() and the alerting rules see a change from the
+    // first notification on, and an absent series never looks like a healthy one.
+    for (String channel : List.of("app", "custom_bot")) {
+      for (String outcome : List.of("posted", "updated", "unchanged", "busy", "failed")) {
+        counter(channel, outcome);
+      }
+    }
+    for (String outcome : List.of("unauthorized", "malformed", "unconfigured")) {
+      counter("none", outcome);
+    }
   }
 
   /** Handles one request; never throws. Blocks: call it from a worker thread. */
@@ -287,11 +300,14 @@ public class AlertReceiver {
   }
 
   private void count(String channel, String outcome) {
-    Counter.builder("feishu.alerts.notifications")
+    counter(channel, outcome).increment();
+  }
+
+  private Counter counter(String channel, String outcome) {
+    return Counter.builder("feishu.alerts.notifications")
         .description("Alertmanager notifications by channel and outcome")
         .tag("channel", channel)
         .tag("outcome", outcome)
-        .register(registry)
-        .increment();
+        .register(registry);
   }
 }

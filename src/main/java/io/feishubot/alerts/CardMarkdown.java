@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * Puts text from an alert into card markdown as text: labels and annotations come from whoever
- * writes alerting rules, and must not turn into mentions ({@code <at id=all>}), links or markup.
- * Markup characters become HTML character references, which card markdown shows as the character
- * (the escaping Feishu's markdown documentation describes; not verified against a live client).
+ * writes alerting rules, and must not turn into mentions ({@code <at id=all>}), tags, links or
+ * emphasis. Those characters become HTML character references, which card markdown shows as the
+ * character (the escaping Feishu's markdown documentation describes; not verified against a live
+ * client).
  */
 final class CardMarkdown {
 
@@ -22,8 +23,9 @@ final class CardMarkdown {
         case '&' -> escaped.append("&amp;");
         case '<' -> escaped.append("&lt;");
         case '>' -> escaped.append("&gt;");
-        case '*', '_', '~', '`', '[', ']', '(', ')', '#', '|', '\\', '!', '$' ->
-            escaped.append("&#").append((int) c).append(';');
+        // Link brackets, emphasis and code marks; '_', '(' and ')' stay as they are: they are
+        // in most label values (bad_signature, node_exporter) and harmless without brackets.
+        case '[', ']', '*', '~', '`' -> escaped.append("&#").append((int) c).append(';');
         default -> escaped.append(c);
       }
     }

@@ -39,7 +39,7 @@ public class Alertmanager implements QuarkusTestResourceLifecycleManager {
     try {
       // Under target/, so that `mvn clean` removes it and a failed run can be read afterwards.
       Path parent = Files.createDirectories(Path.of("target", "monitoring"));
-      Path dir = Files.createTempDirectory(parent, "alertmanager-");
+      Path dir = Files.createTempDirectory(parent, "alertmanager-").toAbsolutePath();
       Path token = dir.resolve("feishu-alerts-token");
       Files.writeString(token, AlertsConfig.TOKEN);
       Path config = dir.resolve("alertmanager.yml");
