@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.feishubot.message.CustomBotContent;
 import io.feishubot.message.MessageContent;
+import io.feishubot.testsupport.CardButtons;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -172,26 +173,10 @@ class AlertCardsTest {
   }
 
   static List<JsonNode> callbackValues(JsonNode card) {
-    List<JsonNode> values = new ArrayList<>();
-    for (JsonNode behaviors : card.findValues("behaviors")) {
-      for (JsonNode behavior : behaviors) {
-        if ("callback".equals(behavior.path("type").asText())) {
-          values.add(behavior.path("value"));
-        }
-      }
-    }
-    return values;
+    return CardButtons.callbackValues(card);
   }
 
   static List<String> links(JsonNode card) {
-    List<String> urls = new ArrayList<>();
-    for (JsonNode behaviors : card.findValues("behaviors")) {
-      for (JsonNode behavior : behaviors) {
-        if ("open_url".equals(behavior.path("type").asText())) {
-          urls.add(behavior.path("default_url").asText());
-        }
-      }
-    }
-    return urls;
+    return CardButtons.links(card);
   }
 }

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.feishubot.testsupport.Alertmanager;
 import io.feishubot.testsupport.AlertsConfig;
 import io.feishubot.testsupport.BotEndpoint;
+import io.feishubot.testsupport.CardButtons;
 import io.feishubot.testsupport.Events;
 import io.feishubot.testsupport.FakeFeishuOpenApi;
 import io.feishubot.testsupport.FeishuDelivery;
@@ -125,7 +126,7 @@ class AlertmanagerEndToEndTest {
     String service = unique();
     push(alert(service, "db-9", Instant.now(), null));
     LoggedRequest posted = awaitCard(AlertsConfig.CHAT_ID, service);
-    JsonNode silenceButton = buttonValue(cardOf(posted), "alerts.silence", "1h");
+    JsonNode silenceButton = CardButtons.value(cardOf(posted), "alerts.silence", "duration", "1h");
 
     String callback =
         Events.cardAction(Events.newEventId(), "ou_silencer", messageIdOf(posted), silenceButton);
@@ -203,15 +204,6 @@ class AlertmanagerEndToEndTest {
 
   private static boolean mentions(LoggedRequest sent, String service) {
     return sent.getBodyAsString().contains(service);
-  }
-
-  private static JsonNode buttonValue(JsonNode card, String action, String duration) {
-    return findFirst(
-            card.findValues("value"),
-            value ->
-                action.equals(value.path("action").asText())
-                    && duration.equals(value.path("duration").asText()))
-        .orElseThrow(() -> new AssertionError("no " + action + " " + duration + " button"));
   }
 
   private static Optional<JsonNode> findFirst(

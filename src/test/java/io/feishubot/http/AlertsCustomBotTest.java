@@ -76,15 +76,10 @@ class AlertsCustomBotTest {
   void signatureRefused_19021_answers503_withoutRetrying() {
     String service = unique();
     StubMapping refused =
-        FakeCustomBot.server()
-            .stubFor(
-                post(urlEqualTo(FakeCustomBot.HOOK_PATH))
-                    .withRequestBody(matching(".*" + service + ".*"))
-                    .atPriority(1)
-                    .willReturn(
-                        FakeCustomBot.answer(
-                            19021,
-                            "sign match fail or timestamp is not within one hour from current time")));
+        FakeCustomBot.answerFor(
+            service,
+            FakeCustomBot.answer(
+                19021, "sign match fail or timestamp is not within one hour from current time"));
     try {
       Response response = deliver(AlertFixtures.firing(service), AlertsConfig.TOKEN, null);
       assertThat(response.statusCode()).isEqualTo(503);
@@ -172,16 +167,12 @@ class AlertsCustomBotTest {
       // A refusal from the hook, whose msg might quote the request: logged, never with the URL.
       String refusedService = unique();
       StubMapping refused =
-          FakeCustomBot.server()
-              .stubFor(
-                  post(urlEqualTo(FakeCustomBot.HOOK_PATH))
-                      .withRequestBody(matching(".*" + refusedService + ".*"))
-                      .atPriority(1)
-                      .willReturn(
-                          FakeCustomBot.answer(
-                              19001,
-                              "param invalid: incoming webhook access token invalid "
-                                  + FakeCustomBot.HOOK_TOKEN)));
+          FakeCustomBot.answerFor(
+              refusedService,
+              FakeCustomBot.answer(
+                  19001,
+                  "param invalid: incoming webhook access token invalid "
+                      + FakeCustomBot.HOOK_TOKEN));
       try {
         answers.add(
             deliver(AlertFixtures.firing(refusedService), AlertsConfig.TOKEN, null).asString());

@@ -19,13 +19,13 @@ import io.feishubot.alerts.AlertFixtures;
 import io.feishubot.testsupport.AlertmanagerWebhook;
 import io.feishubot.testsupport.AlertsConfig;
 import io.feishubot.testsupport.BotEndpoint;
+import io.feishubot.testsupport.CardButtons;
 import io.feishubot.testsupport.Events;
 import io.feishubot.testsupport.FakeFeishuOpenApi;
 import io.feishubot.testsupport.FeishuDelivery;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -214,7 +214,7 @@ class AlertsEndpointTest {
     deliver(AlertFixtures.firing(service), AlertsConfig.TOKEN, chat).then().statusCode(200);
     LoggedRequest posted = onlyCardIn(chat);
     String messageId = messageIdOf(posted);
-    JsonNode ack = buttonValue(cardOf(posted), "alerts.ack");
+    JsonNode ack = CardButtons.value(cardOf(posted), "alerts.ack");
 
     JsonNode first = press("ou_oncall1", messageId, ack);
     assertThat(first.at("/toast/type").asText()).isEqualTo("success");
@@ -251,7 +251,8 @@ class AlertsEndpointTest {
     deliver(AlertFixtures.resolved(service), AlertsConfig.TOKEN, chat).then().statusCode(200);
     deliver(AlertFixtures.firing(service), AlertsConfig.TOKEN, chat).then().statusCode(200);
 
-    JsonNode answer = press("ou_late", messageIdOf(old), buttonValue(cardOf(old), "alerts.ack"));
+    JsonNode answer =
+        press("ou_late", messageIdOf(old), CardButtons.value(cardOf(old), "alerts.ack"));
     assertThat(answer.at("/toast/content").asText()).contains("no longer current");
     assertThat(answer.has("card")).isFalse();
   }
@@ -266,21 +267,6 @@ class AlertsEndpointTest {
     List<LoggedRequest> sent = postedTo(chat);
     assertThat(sent).hasSize(1);
     return sent.get(0);
-  }
-
-  static JsonNode buttonValue(JsonNode card, String action) {
-    List<JsonNode> values = new ArrayList<>();
-    card.findValues("behaviors")
-        .forEach(
-            behaviors ->
-                behaviors.forEach(
-                    behavior -> {
-                      if (action.equals(behavior.path("value").path("action").asText())) {
-                        values.add(behavior.path("value"));
-                      }
-                    }));
-    assertThat(values).as("a button for %s", action).isNotEmpty();
-    return values.get(0);
   }
 
   static JsonNode press(String operator, String messageId, JsonNode value) {

@@ -37,9 +37,7 @@ public class Alertmanager implements QuarkusTestResourceLifecycleManager {
   /** Starts Alertmanager on the reserved port, delivering to the bot at {@code botUrl}. */
   public static PeerProcess start(String botUrl) {
     try {
-      // Under target/, so that `mvn clean` removes it and a failed run can be read afterwards.
-      Path parent = Files.createDirectories(Path.of("target", "monitoring"));
-      Path dir = Files.createTempDirectory(parent, "alertmanager-").toAbsolutePath();
+      Path dir = PeerProcess.workDir("alertmanager");
       Path token = dir.resolve("feishu-alerts-token");
       Files.writeString(token, AlertsConfig.TOKEN);
       Path config = dir.resolve("alertmanager.yml");

@@ -1,6 +1,7 @@
 package io.feishubot.testsupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -8,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.List;
@@ -59,6 +61,15 @@ public class FakeCustomBot implements QuarkusTestResourceLifecycleManager {
     return server.findAll(postRequestedFor(urlEqualTo(HOOK_PATH))).stream()
         .filter(request -> request.getBodyAsString().contains(text))
         .toList();
+  }
+
+  /** Answers the posts whose body contains {@code text} with {@code answer}, until removed. */
+  public static StubMapping answerFor(String text, ResponseDefinitionBuilder answer) {
+    return server.stubFor(
+        post(urlEqualTo(HOOK_PATH))
+            .withRequestBody(containing(text))
+            .atPriority(1)
+            .willReturn(answer));
   }
 
   /** Feishu's answer: HTTP 200 whatever the code, with the legacy fields beside it. */

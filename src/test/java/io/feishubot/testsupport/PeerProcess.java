@@ -147,6 +147,20 @@ public final class PeerProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * A new directory for a peer's configuration and data, under {@code target/monitoring} (so that
+   * {@code mvn clean} removes it and a failed run can be read afterwards), as an absolute path: the
+   * peers resolve relative paths in their configuration against the configuration file.
+   */
+  public static Path workDir(String name) {
+    try {
+      Path parent = Files.createDirectories(Path.of("target", "monitoring"));
+      return Files.createTempDirectory(parent, name + "-").toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A free loopback port, to hand to a peer before it starts. */
   public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

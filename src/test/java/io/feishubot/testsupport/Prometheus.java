@@ -30,8 +30,7 @@ public final class Prometheus {
    */
   public static PeerProcess start(String botHostPort, String alertmanagerHostPort, Path rules) {
     try {
-      Path parent = Files.createDirectories(Path.of("target", "monitoring"));
-      Path dir = Files.createTempDirectory(parent, "prometheus-").toAbsolutePath();
+      Path dir = PeerProcess.workDir("prometheus");
       Path config = dir.resolve("prometheus.yml");
       Files.writeString(
           config,
