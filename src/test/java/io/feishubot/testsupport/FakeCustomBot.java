@@ -56,6 +56,23 @@ public class FakeCustomBot implements QuarkusTestResourceLifecycleManager {
     }
   }
 
+  /**
+   * The {@code sign} Feishu expects for {@code timestamp} with {@link #SECRET}, computed here as
+   * its documentation's Python sample does ({@code hmac.new(string_to_sign.encode(),
+   * digestmod=sha256)} over nothing), independently of the bot's own code.
+   */
+  public static String expectedSign(String timestamp) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      byte[] stringToSign =
+          (timestamp + "\n" + SECRET).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      mac.init(new javax.crypto.spec.SecretKeySpec(stringToSign, "HmacSHA256"));
+      return java.util.Base64.getEncoder().encodeToString(mac.doFinal());
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Every request the hook received whose body contains {@code text}. */
   public static List<LoggedRequest> postsContaining(String text) {
     return server.findAll(postRequestedFor(urlEqualTo(HOOK_PATH))).stream()
