@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the arrows pointing inward: http → webhook → {feishu, router, idempotency, outbound}. */
+/**
+ * Keeps the arrows pointing inward: http → webhook → {feishu, router, idempotency, outbound}, and
+ * http → alerts → {message, router, idempotency, outbound}.
+ */
 class ArchitectureTest {
 
   private static final JavaClasses CLASSES =
@@ -20,7 +23,10 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "io.feishubot.webhook..", "io.feishubot.router..", "io.feishubot.idempotency..")
+            "io.feishubot.webhook..",
+            "io.feishubot.router..",
+            "io.feishubot.idempotency..",
+            "io.feishubot.alerts..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.feishubot.http..", "jakarta.ws.rs..")
@@ -36,6 +42,30 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.feishubot.webhook..", "io.feishubot.http..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void alertsStandBesideTheFeishuWebhook_notInsideOrBelowIt() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.feishubot.alerts..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.feishubot.webhook..")
+        .check(CLASSES);
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "io.feishubot.webhook..",
+            "io.feishubot.router..",
+            "io.feishubot.outbound..",
+            "io.feishubot.idempotency..",
+            "io.feishubot.message..",
+            "io.feishubot.feishu..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.feishubot.alerts..")
         .check(CLASSES);
   }
 

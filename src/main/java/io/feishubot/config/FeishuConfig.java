@@ -93,6 +93,59 @@ public interface FeishuConfig {
     Optional<String> token();
   }
 
+  /** The Alertmanager receiver, {@code POST /alerts/alertmanager}. */
+  Alerts alerts();
+
+  /** A group's custom bot (incoming webhook): the way to post for teams without an app. */
+  Webhook webhook();
+
+  /** The Alertmanager whose API the Silence buttons call. */
+  Alertmanager alertmanager();
+
+  /** The Alertmanager receiver, {@code POST /alerts/alertmanager}. */
+  interface Alerts {
+    /**
+     * The bearer token Alertmanager must send ({@code http_config.authorization.credentials}).
+     * Without it the receiver answers every request 401.
+     */
+    Optional<String> token();
+
+    /**
+     * The chat ({@code oc_…}) the app bot posts alert cards to, unless the request names one with
+     * {@code ?chat_id=}. Without either, cards go to the custom bot, if one is set.
+     */
+    Optional<String> chatId();
+
+    /**
+     * How long, from receipt, a notification may take to be posted, retries included. Alertmanager
+     * waits up to 10 s for a webhook answer before it counts the attempt as failed and retries.
+     */
+    @WithDefault("8s")
+    Duration deadline();
+  }
+
+  /** A group's custom bot (incoming webhook). */
+  interface Webhook {
+    /**
+     * The hook URL, {@code https://open.feishu.cn/open-apis/bot/v2/hook/<token>}. It is a
+     * credential: whoever has it can post to the group. Never logged. A String, not a URI, so that
+     * a malformed value is not quoted in a configuration error.
+     */
+    Optional<String> url();
+
+    /** The signing secret ("signature verification" in the bot's security settings), if set. */
+    Optional<String> secret();
+  }
+
+  /** The Alertmanager whose API the Silence buttons call. */
+  interface Alertmanager {
+    /**
+     * Base URL of its API as the bot reaches it ({@code http://alertmanager:9093}); silences are
+     * created at {@code <url>/api/v2/silences}. Without it, alert cards have no Silence buttons.
+     */
+    Optional<String> url();
+  }
+
   /** Calls to the Open API. */
   interface Outbound {
     /**

@@ -36,6 +36,10 @@ public interface IdempotencyStore {
   /**
    * Marks a claim held by the caller as done, kept until {@code now} plus the retention.
    *
+   * <p>An unconditional write: it also records a key nobody claimed, and replaces an earlier
+   * response. Records that a caller keeps up to date under a lock of its own (the alert receiver's
+   * group → card mapping) rely on that.
+   *
    * @param response a response to replay to later duplicates, if the event has one
    */
   void complete(IdempotencyKey key, Instant now, Optional<String> response);

@@ -23,6 +23,13 @@ public enum FailureKind {
   /** Message-service rate limits: 11232 (bot/message sending), 230020 (per chat). */
   static final Set<Integer> MESSAGE_RATE_LIMITS = Set.of(11232, 230020);
 
+  /**
+   * A custom bot's throttling: 11232, and 9499, which its documentation also uses for "Bad Request"
+   * but third-party fixtures show as "too many request". Bodies are size-checked before they are
+   * sent, so a 9499 is more likely throttling, and retrying a bad request costs little.
+   */
+  static final Set<Integer> CUSTOM_BOT_RATE_LIMITS = Set.of(11232, 9499);
+
   /** tenant_access_token, app_access_token and generic access token invalid. */
   static final Set<Integer> TOKEN_INVALID_CODES = Set.of(99991663, 99991664, 99991671);
 
@@ -46,8 +53,19 @@ public enum FailureKind {
     return PERMANENT;
   }
 
+  /** As {@link #of(int, int)}, with the codes particular to {@code endpoint}. */
+  public static FailureKind of(OpenApiEndpoint endpoint, int httpStatus, int code) {
+    return isRateLimit(endpoint, httpStatus, code) ? TRANSIENT : of(httpStatus, code);
+  }
+
   /** Whether Feishu throttled the call, so waiting for its reset is the right backoff. */
   public static boolean isRateLimit(int httpStatus, int code) {
     return httpStatus == 429 || code == RATE_LIMITED || MESSAGE_RATE_LIMITS.contains(code);
+  }
+
+  /** As {@link #isRateLimit(int, int)}, with the codes particular to {@code endpoint}. */
+  public static boolean isRateLimit(OpenApiEndpoint endpoint, int httpStatus, int code) {
+    return isRateLimit(httpStatus, code)
+        || (endpoint == OpenApiEndpoint.CUSTOM_BOT && CUSTOM_BOT_RATE_LIMITS.contains(code));
   }
 }

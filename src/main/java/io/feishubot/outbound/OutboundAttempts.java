@@ -129,7 +129,7 @@ public class OutboundAttempts {
       String msg,
       Duration rateLimitReset) {
     FeishuApiException failure =
-        switch (FailureKind.of(httpStatus, code)) {
+        switch (FailureKind.of(endpoint, httpStatus, code)) {
           case TRANSIENT ->
               TransientFeishuException.of(
                   endpoint, httpStatus, code, msg, rateLimitReset, budget.retryWindow(deadline));

@@ -26,7 +26,7 @@ public sealed class TransientFeishuException extends FeishuApiException
       Duration rateLimitReset,
       Duration retryWindow) {
     super(endpoint, httpStatus, code, feishuMessage, null);
-    this.rateLimited = FailureKind.isRateLimit(httpStatus, code);
+    this.rateLimited = FailureKind.isRateLimit(endpoint, httpStatus, code);
     this.rateLimitReset = Optional.ofNullable(rateLimitReset);
     this.retryWindow = retryWindow;
   }

@@ -41,6 +41,37 @@ class RequiredSettingsTest {
   }
 
   @Test
+  void alertsOnly_aCustomBotAndTheAlertsToken_needNoApp() {
+    FeishuConfig alertsOnly =
+        config(
+            Map.of(
+                "feishu.webhook.url", "https://open.feishu.cn/open-apis/bot/v2/hook/x",
+                "feishu.alerts.token", "t"));
+    assertThat(RequiredSettings.alertsOnly(alertsOnly)).isTrue();
+    assertThat(RequiredSettings.missing(alertsOnly)).isEmpty();
+    new RequiredSettings().onStart(null, alertsOnly);
+
+    // Half an app is a mistake, not an alerts-only deployment: every missing app setting is named.
+    FeishuConfig halfAnApp =
+        config(
+            Map.of(
+                "feishu.webhook.url", "https://open.feishu.cn/open-apis/bot/v2/hook/x",
+                "feishu.alerts.token", "t",
+                "feishu.app-id", "cli_1"));
+    assertThat(RequiredSettings.missing(halfAnApp))
+        .containsExactly(
+            "feishu.app-secret (FEISHU_APP_SECRET)",
+            "feishu.verification-token (FEISHU_VERIFICATION_TOKEN)");
+    // A hook without the token that lets Alertmanager in is no deployment either.
+    assertThat(
+            RequiredSettings.missing(
+                config(
+                    Map.of(
+                        "feishu.webhook.url", "https://open.feishu.cn/open-apis/bot/v2/hook/x"))))
+        .hasSize(3);
+  }
+
+  @Test
   void startsWithoutCredentials_whenTheProfileAllowsIt() {
     new RequiredSettings().onStart(null, config(Map.of("feishu.require-credentials", "false")));
   }
@@ -53,6 +84,12 @@ class RequiredSettingsTest {
     assertThat(config.signature().maxAge()).isEqualTo(Duration.ofHours(24));
     assertThat(config.signature().maxFutureSkew()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.idempotency().store()).isEqualTo(FeishuConfig.Idempotency.StoreKind.MEMORY);
+    assertThat(config.alerts().deadline()).isEqualTo(Duration.ofSeconds(8));
+    assertThat(config.alerts().token()).isEmpty();
+    assertThat(config.alerts().chatId()).isEmpty();
+    assertThat(config.webhook().url()).isEmpty();
+    assertThat(config.webhook().secret()).isEmpty();
+    assertThat(config.alertmanager().url()).isEmpty();
     assertThat(config.dryRunEffective()).isTrue();
     assertThat(config(Map.of("feishu.app-id", "a", "feishu.app-secret", "b")).dryRunEffective())
         .isFalse();

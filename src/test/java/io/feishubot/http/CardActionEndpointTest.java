@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feishubot.testsupport.BotEndpoint;
+import io.feishubot.testsupport.CardButtons;
 import io.feishubot.testsupport.Events;
 import io.feishubot.testsupport.FakeFeishuOpenApi;
 import io.feishubot.testsupport.FeishuDelivery;
@@ -214,18 +215,7 @@ class CardActionEndpointTest {
   }
 
   private static JsonNode buttonValue(JsonNode card, String action) {
-    List<JsonNode> values = new ArrayList<>();
-    card.findValues("behaviors")
-        .forEach(
-            behaviors ->
-                behaviors.forEach(
-                    behavior -> {
-                      if (action.equals(behavior.path("value").path("action").asText())) {
-                        values.add(behavior.path("value"));
-                      }
-                    }));
-    assertThat(values).as("a button for %s", action).hasSize(1);
-    return values.get(0);
+    return CardButtons.value(card, action);
   }
 
   static JsonNode press(String operator, String messageId, JsonNode value) {

@@ -94,6 +94,23 @@ abstract class IdempotencyStoreContractTest {
         takenBy(store().claim(key, redelivery, redelivery.plus(PROCESSING)), key, redelivery));
   }
 
+  /** The alert receiver keeps its group → card records this way, under a lock of its own. */
+  @Test
+  void complete_recordsAnUnclaimedKey_andReplacesAnEarlierResponse() {
+    IdempotencyKey key = newKey();
+    store().complete(key, T0, Optional.of("first"));
+    assertEquals(
+        Optional.of(new ClaimStatus.Completed(Optional.of("first"))), store().find(key, T0));
+
+    store().complete(key, T0.plusSeconds(1), Optional.of("second"));
+    assertEquals(
+        Optional.of(new ClaimStatus.Completed(Optional.of("second"))),
+        otherInstance().find(key, T0.plusSeconds(2)));
+    // Kept for the retention from the last write.
+    assertEquals(
+        Optional.empty(), store().find(key, T0.plusSeconds(1).plus(RETENTION).plusSeconds(1)));
+  }
+
   @Test
   void findsNothing_forUnknownKey() {
     assertEquals(Optional.empty(), store().find(newKey(), T0));

@@ -9,18 +9,13 @@ import io.feishubot.testsupport.BotEndpoint;
 import io.feishubot.testsupport.Events;
 import io.feishubot.testsupport.FakeFeishuOpenApi;
 import io.feishubot.testsupport.FeishuDelivery;
+import io.feishubot.testsupport.LogCapture;
 import io.feishubot.testsupport.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.jboss.logmanager.ExtLogRecord;
-import org.jboss.logmanager.formatters.PatternFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,16 +34,16 @@ class LogHygieneTest {
 
   @Inject TenantAccessTokens tokens;
 
-  private final Capture capture = new Capture();
+  private LogCapture capture;
 
   @BeforeEach
   void listen() {
-    Logger.getLogger("").addHandler(capture);
+    capture = LogCapture.start();
   }
 
   @AfterEach
   void stopListening() {
-    Logger.getLogger("").removeHandler(capture);
+    capture.close();
   }
 
   @Test
@@ -126,35 +121,5 @@ class LogHygieneTest {
   private static String deliver(FeishuDelivery delivery, int status) {
     BotEndpoint.send(delivery).then().statusCode(status);
     return delivery.bodyText();
-  }
-
-  /** Collects every record at INFO or above as one line of text, as the console would print it. */
-  static final class Capture extends Handler {
-    private final List<String> lines = new ArrayList<>();
-    // Logger, message with its parameters, every MDC entry and the stack trace, if any.
-    private final PatternFormatter formatter = new PatternFormatter("%c %s mdc=%X %e");
-
-    @Override
-    public void publish(LogRecord record) {
-      if (record.getLevel().intValue() < Level.INFO.intValue()) {
-        return;
-      }
-      String line = formatter.format(ExtLogRecord.wrap(record));
-      synchronized (lines) {
-        lines.add(line);
-      }
-    }
-
-    List<String> lines() {
-      synchronized (lines) {
-        return List.copyOf(lines);
-      }
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
   }
 }

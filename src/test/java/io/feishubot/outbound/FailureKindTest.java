@@ -58,4 +58,24 @@ class FailureKindTest {
     assertThat(failure.rateLimited()).isEqualTo(rateLimited);
     assertThat(failure.kind()).isEqualTo(FailureKind.TRANSIENT);
   }
+
+  @ParameterizedTest(name = "custom bot: HTTP {0}, code {1} is {2}")
+  @CsvSource({
+    "200, 11232, TRANSIENT",
+    "200, 9499, TRANSIENT",
+    "500, -1, TRANSIENT",
+    "0, -1, TRANSIENT",
+    // Signature or clock, IP allow-list, keyword: configuration a resend cannot fix.
+    "200, 19021, PERMANENT",
+    "200, 19022, PERMANENT",
+    "200, 19024, PERMANENT",
+  })
+  void classifiesCustomBotAnswers(int httpStatus, int code, FailureKind expected) {
+    assertThat(FailureKind.of(OpenApiEndpoint.CUSTOM_BOT, httpStatus, code)).isEqualTo(expected);
+    if (code == 9499) {
+      // Only the custom bot's: an Open API 9499 is a bad request.
+      assertThat(FailureKind.of(OpenApiEndpoint.SEND, httpStatus, code))
+          .isEqualTo(FailureKind.PERMANENT);
+    }
+  }
 }

@@ -118,10 +118,12 @@ public class FakeFeishuOpenApi implements QuarkusTestResourceLifecycleManager {
             .withQueryParam("receive_id_type", equalTo("chat_id"))
             .withHeader("Authorization", equalTo("Bearer " + TestKeys.TENANT_TOKEN))
             .withRequestBody(matchingJsonPath("$.receive_id", matching("oc_.+")))
+            // Each message its own id, from its uuid: a later PATCH names the message it updates.
             .willReturn(
                 json(
-                    200,
-                    "{\"code\":0,\"msg\":\"success\",\"data\":{\"message_id\":\"om_sent0000000000000000000000000001\",\"msg_type\":\"interactive\"}}")));
+                        200,
+                        "{\"code\":0,\"msg\":\"success\",\"data\":{\"message_id\":\"om_{{jsonPath request.body '$.uuid'}}\",\"msg_type\":\"interactive\"}}")
+                    .withTransformers("response-template")));
     // Updating a card: PATCH with the new content only.
     server.stubFor(
         patch(urlPathMatching(UPDATE_PATH_PATTERN))

@@ -1,0 +1,77 @@
+package io.feishubot.outbound;
+
+import io.feishubot.config.FeishuConfig;
+import io.feishubot.feishu.CustomBotSignature;
+import io.feishubot.message.CustomBotContent;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Posts to the group custom bot configured by {@code FEISHU_WEBHOOK_URL}, signed with {@code
+ * FEISHU_WEBHOOK_SECRET} when one is set. Custom bots cannot call back, cannot update what they
+ * posted and return no message id: they are the way to post for teams without an app.
+ *
+ * <p>Checked at startup: a hook URL that is not an absolute http(s) URL stops the application, with
+ * a message that names the setting but never quotes its value, which is a credential.
+ */
+@Startup
+@ApplicationScoped
+public class CustomBotSender {
+
+  private final CustomBotEndpoint endpoint;
+  private final Clock clock;
+  private final Optional<URI> hook;
+  private final Optional<String> secret;
+
+  public CustomBotSender(CustomBotEndpoint endpoint, Clock clock, FeishuConfig config) {
+    this.endpoint = endpoint;
+    this.clock = clock;
+    this.hook = config.webhook().url().filter(url -> !url.isBlank()).map(CustomBotSender::hookUri);
+    this.secret = config.webhook().secret().filter(value -> !value.isBlank());
+  }
+
+  /** Whether a custom bot is configured. */
+  public boolean configured() {
+    return hook.isPresent();
+  }
+
+  /**
+   * Posts {@code content}, retrying transient failures until {@code deadline}. Blocks: call it from
+   * a worker thread.
+   *
+   * @throws FeishuApiException when the bot refuses (19021 signature or clock, 19022 IP, 19024
+   *     keyword, …) or cannot be reached
+   * @throws IllegalStateException when no custom bot is configured
+   */
+  public void send(CustomBotContent content, Instant deadline) {
+    URI target = hook.orElseThrow(() -> new IllegalStateException("no custom bot configured"));
+    long timestamp = clock.instant().getEpochSecond();
+    String body =
+        secret
+            .map(key -> content.body(timestamp, CustomBotSignature.sign(timestamp, key)))
+            .orElseGet(content::body);
+    endpoint.post(target, body, deadline);
+  }
+
+  private static URI hookUri(String url) {
+    try {
+      URI uri = new URI(url.trim());
+      String scheme = uri.getScheme();
+      if (uri.isAbsolute()
+          && uri.getHost() != null
+          && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+        return uri;
+      }
+    } catch (URISyntaxException invalid) {
+      // Reported below, without the exception: its message quotes the value.
+    }
+    throw new IllegalStateException(
+        "feishu.webhook.url (FEISHU_WEBHOOK_URL) is not an absolute http(s) URL"
+            + " (its value is not shown: it is a credential)");
+  }
+}
