@@ -86,7 +86,7 @@ final class AlertCardActions {
       Card answer = AlertCards.chatCard(view);
       // The card as the chat now shows it: a notification that renders the same sends nothing.
       ledger.saveCard(
-          group, card.get().withDigest(AlertReceiver.digest(MessageContent.of(answer).content())));
+          group, card.get().withDigest(AlertDelivery.digest(MessageContent.of(answer).content())));
       return CardAnswer.of(toast, answer);
     } finally {
       ledger.unlock(group);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CustomBackoff;
-import io.smallrye.faulttolerance.api.RateLimit;
 import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -15,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -23,11 +21,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * A group custom bot's hook behind its own fault-tolerance policy: retries of transient failures
- * (throttling, 5xx, no answer) within the caller's deadline, its own circuit breaker, and Feishu's
- * rate limit for a custom bot, 100 calls a minute and 5 a second, kept on our side (a rolling
- * minute of 100, at least 200 ms apart). A call over the limit waits for its slot, as a retry,
- * while the deadline leaves room; then it fails with {@code RateLimitException}. Settings under
- * {@code io.feishubot.outbound.CustomBotEndpoint/post/<Annotation>/<parameter>}.
+ * (throttling, 5xx, no answer) within the caller's deadline, an attempt timeout and its own circuit
+ * breaker. Feishu's rate for a custom bot is kept by {@link CustomBotSender} before each post.
+ * Settings under {@code io.feishubot.outbound.CustomBotEndpoint/post/<Annotation>/<parameter>}.
  *
  * <p>The hook URL is a credential: it never appears in an exception, log line or metric; failures
  * name the endpoint as {@code custom_bot}. Blocking: call it from a worker thread.
@@ -55,12 +51,6 @@ public class CustomBotEndpoint {
   @CustomBackoff(FeishuBackoff.class)
   @CircuitBreaker(failOn = {TransientFeishuException.class, TimeoutException.class})
   @CircuitBreakerName(CIRCUIT)
-  @RateLimit(
-      value = 100,
-      window = 1,
-      windowUnit = ChronoUnit.MINUTES,
-      minSpacing = 200,
-      minSpacingUnit = ChronoUnit.MILLIS)
   @Timeout
   public CustomBotAnswer post(URI hook, String body, Instant deadline) {
     return attempts.attempt(OpenApiEndpoint.CUSTOM_BOT, deadline, () -> exchange(hook, body));

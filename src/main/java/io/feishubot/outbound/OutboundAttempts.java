@@ -178,9 +178,10 @@ public class OutboundAttempts {
         .increment();
   }
 
-  private void countRateLimit(OpenApiEndpoint endpoint, String outcome) {
+  /** Counts a rate limit met: {@code waited} for it, or {@code gave_up} for lack of time. */
+  void countRateLimit(OpenApiEndpoint endpoint, String outcome) {
     Counter.builder("feishu.outbound.ratelimit.waits")
-        .description("Rate-limited answers: waited for the reset, or gave up for lack of time")
+        .description("Rate limits met (Feishu's, or a custom bot's kept here): waited, or gave up")
         .tag("endpoint", endpoint.tag())
         .tag("outcome", outcome)
         .register(registry)

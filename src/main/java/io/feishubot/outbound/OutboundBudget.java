@@ -40,6 +40,11 @@ public class OutboundBudget {
     }
   }
 
+  /** The last moment an attempt may start and still have its full attempt time. */
+  Instant latestAttemptStart(Instant deadline) {
+    return deadline.minus(minAttemptTime);
+  }
+
   /** How long from now a retry may still start with its full attempt time. */
   Duration retryWindow(Instant deadline) {
     return remaining(deadline).minus(minAttemptTime);

@@ -1,15 +1,12 @@
 package io.feishubot.outbound;
 
-import io.smallrye.faulttolerance.api.RateLimitException;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Which failures of an Open API attempt are retried: transient ones while a retry still fits in the
- * event's deadline (after any rate-limit reset), timed-out attempts, and calls our own rate limit
- * held back (a custom bot's; {@link FeishuBackoff} waits for the next slot, and the attempt after
- * it checks the deadline). Token rejections, permanent errors, an open circuit, a full bulkhead and
- * an exhausted deadline are not.
+ * event's deadline (after any rate-limit reset), and timed-out attempts. Token rejections,
+ * permanent errors, an open circuit, a full bulkhead and an exhausted deadline are not.
  */
 public final class RetryableWithinBudget implements Predicate<Throwable> {
 
@@ -18,6 +15,6 @@ public final class RetryableWithinBudget implements Predicate<Throwable> {
     if (failure instanceof TransientFeishuException transientFailure) {
       return transientFailure.retryFits();
     }
-    return failure instanceof TimeoutException || failure instanceof RateLimitException;
+    return failure instanceof TimeoutException;
   }
 }

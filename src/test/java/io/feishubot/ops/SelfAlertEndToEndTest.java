@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,6 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @QuarkusTest
 @RequiresMonitoringPeers
+// Prometheus scrapes a server that stays up; a Lambda function is not scraped. (Through the Lambda
+// build's mock event server /q/metrics answers Prometheus 2.42's Accept header with 406.)
+@DisabledIf(
+    value = "io.feishubot.testsupport.LambdaBuild#active",
+    disabledReason = "the Lambda build (-Plambda) is not scraped by Prometheus")
 @QuarkusTestResource(value = FakeFeishuOpenApi.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = AlertsConfig.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = Alertmanager.class, restrictToAnnotatedClass = true)
@@ -73,14 +79,26 @@ class SelfAlertEndToEndTest {
         PeerProcess prometheus =
             Prometheus.start(
                 bot, "127.0.0.1:" + alertmanager.port(), Prometheus.testCopyOfRules(dir))) {
-      LoggedRequest posted =
-          Poll.until(
-              "FeishuRejectionSpike in the chat (logs: target/monitoring/)",
-              FIRES_AND_ARRIVES,
-              () ->
-                  postedTo(AlertsConfig.CHAT_ID).stream()
-                      .filter(sent -> sent.getBodyAsString().contains("FeishuRejectionSpike"))
-                      .findFirst());
+      LoggedRequest posted;
+      try {
+        posted =
+            Poll.until(
+                "FeishuRejectionSpike in the chat (logs: target/monitoring/)",
+                FIRES_AND_ARRIVES,
+                () ->
+                    postedTo(AlertsConfig.CHAT_ID).stream()
+                        .filter(sent -> sent.getBodyAsString().contains("FeishuRejectionSpike"))
+                        .findFirst());
+      } catch (AssertionError notThere) {
+        // Where it stopped: the scrape, the rule, or the way to Alertmanager.
+        throw new AssertionError(
+            notThere.getMessage()
+                + "\nscrape targets: "
+                + prometheus.get("/api/v1/targets")
+                + "\nalerts: "
+                + prometheus.get("/api/v1/alerts"),
+            notThere);
+      }
       JsonNode card = cardOf(posted);
       assertThat(card.at("/header/title/content").asText()).isEqualTo("FeishuRejectionSpike");
       assertThat(card.at("/header/template").asText()).isEqualTo("red");

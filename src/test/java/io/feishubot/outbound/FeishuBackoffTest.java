@@ -2,7 +2,6 @@ package io.feishubot.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smallrye.faulttolerance.api.RateLimitException;
 import java.time.Duration;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -51,17 +50,6 @@ class FeishuBackoffTest {
     FeishuBackoff backoff = new FeishuBackoff(base -> 0);
     backoff.init(100);
     assertThat(backoff.nextDelayInMillis(new TimeoutException())).isZero();
-  }
-
-  @Test
-  void afterOurOwnRateLimit_waitsForTheNextSlot() {
-    FeishuBackoff backoff = new FeishuBackoff(base -> 0);
-    backoff.init(100);
-    assertThat(backoff.nextDelayInMillis(new RateLimitException(180))).isEqualTo(180);
-    // No slot named: the initial delay, not doubled (jitter is 0 here).
-    assertThat(backoff.nextDelayInMillis(new RateLimitException(0))).isEqualTo(100);
-    assertThat(backoff.nextDelayInMillis(new RateLimitException(0))).isEqualTo(100);
-    assertThat(new RetryableWithinBudget().test(new RateLimitException(180))).isTrue();
   }
 
   @Test

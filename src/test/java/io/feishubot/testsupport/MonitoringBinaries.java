@@ -63,12 +63,19 @@ public final class MonitoringBinaries {
                 + INSTALL
                 + "` (these tests never skip on CI)");
       }
-      return ConditionEvaluationResult.disabled(
+      String reason =
           "skipped: "
               + String.join(", ", missing)
               + " not installed; run `"
               + INSTALL
-              + "` to run the real Alertmanager and Prometheus tests");
+              + "` to run the real Alertmanager and Prometheus tests";
+      // Once per test JVM: the build output counts skipped tests but does not say why. A system
+      // property, not a static field, since Quarkus loads this class again in its class loader.
+      if (System.getProperties().putIfAbsent("feishubot.monitoring.skip-announced", "true")
+          == null) {
+        System.err.println("[WARNING] " + reason);
+      }
+      return ConditionEvaluationResult.disabled(reason);
     }
   }
 }
