@@ -5,7 +5,9 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every setting of the bot, under the {@code feishu} prefix. Environment variables follow the usual
@@ -144,6 +146,83 @@ public interface FeishuConfig {
      * created at {@code <url>/api/v2/silences}. Without it, alert cards have no Silence buttons.
      */
     Optional<String> url();
+  }
+
+  /** Commands that run after their delivery is acknowledged: deferred jobs. */
+  Jobs jobs();
+
+  /**
+   * Per-command settings, keyed by the command's name: {@code feishu.commands.deploy.url} ({@code
+   * FEISHU_COMMANDS_DEPLOY_URL}). An entry with a {@code url} defines a command that calls that
+   * HTTP endpoint; an entry without one only sets who may run the Java command of that name.
+   */
+  Map<String, Command> commands();
+
+  /** Deferred jobs. */
+  interface Jobs {
+    /** How long a deferred command may run, from its acknowledgement, unless it says otherwise. */
+    @WithDefault("5m")
+    Duration timeout();
+
+    /**
+     * How long a running job's claim stays valid without being renewed. The runner renews it every
+     * third of this; a worker that dies leaves a claim that lapses after at most this long, and a
+     * retry may then run the job.
+     */
+    @WithDefault("30s")
+    Duration lease();
+
+    /**
+     * On shutdown, how long running in-process jobs may take to finish before they are released
+     * and logged by event id. Keep it under the platform's grace (Knative: 30 s by default).
+     */
+    @WithDefault("20s")
+    Duration shutdownGrace();
+
+    /** In-process jobs that run at once; more wait in the queue. */
+    @WithDefault("8")
+    int concurrency();
+
+    /** In-process jobs that may wait for a slot; one more is refused (the delivery gets a 503). */
+    @WithDefault("64")
+    int queue();
+
+    /**
+     * Where jobs run: {@code in-process} (a bounded executor in this JVM), {@code lambda} (an
+     * asynchronous invocation of this function), or {@code auto}: lambda when running on AWS
+     * Lambda ({@code AWS_LAMBDA_FUNCTION_NAME} is set), else in-process.
+     */
+    @WithDefault("auto")
+    Dispatch dispatch();
+
+    /** Where jobs run. */
+    enum Dispatch {
+      AUTO,
+      IN_PROCESS,
+      LAMBDA
+    }
+  }
+
+  /** One command's settings. */
+  interface Command {
+    /** The endpoint the command POSTs to; defines a configured command. */
+    Optional<URI> url();
+
+    /** One line for {@code /help}. */
+    Optional<String> description();
+
+    /** The key of the request's HMAC-SHA256 signature ({@code X-Feishu-Bot-Signature}). */
+    Optional<String> secret();
+
+    /** How long the endpoint may take to answer, from the acknowledgement. */
+    @WithDefault("30s")
+    Duration timeout();
+
+    /** Chats ({@code oc_…}) the command may be run in; unset: any chat. */
+    Optional<Set<String>> allowedChats();
+
+    /** Users (open_id, user_id or union_id) who may run the command; unset: anyone. */
+    Optional<Set<String>> allowedUsers();
   }
 
   /** Calls to the Open API. */
