@@ -173,8 +173,8 @@ public interface FeishuConfig {
     Duration lease();
 
     /**
-     * On shutdown, how long running in-process jobs may take to finish before they are released
-     * and logged by event id. Keep it under the platform's grace (Knative: 30 s by default).
+     * On shutdown, how long running in-process jobs may take to finish before they are released and
+     * logged by event id. Keep it under the platform's grace (Knative: 30 s by default).
      */
     @WithDefault("20s")
     Duration shutdownGrace();
@@ -189,8 +189,8 @@ public interface FeishuConfig {
 
     /**
      * Where jobs run: {@code in-process} (a bounded executor in this JVM), {@code lambda} (an
-     * asynchronous invocation of this function), or {@code auto}: lambda when running on AWS
-     * Lambda ({@code AWS_LAMBDA_FUNCTION_NAME} is set), else in-process.
+     * asynchronous invocation of this function), or {@code auto}: lambda when running on AWS Lambda
+     * ({@code AWS_LAMBDA_FUNCTION_NAME} is set), else in-process.
      */
     @WithDefault("auto")
     Dispatch dispatch();
