@@ -70,6 +70,15 @@ public class CommandRouter {
     return handler != null && handler.mayBlock();
   }
 
+  /**
+   * Who may run {@code name}: its handler's {@link CommandHandler#access()}. Anyone may try an
+   * unknown name (the answer says it does not exist).
+   */
+  public Access accessOf(String name) {
+    CommandHandler handler = handlers.get(name);
+    return handler == null ? Access.ANYONE : handler.access();
+  }
+
   /** Whether a handler is registered under {@code name}. */
   public boolean knows(String name) {
     return handlers.containsKey(name);
