@@ -6,12 +6,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.oneOf;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class EmulatorApiTest {
 
   static final String API = "/dev/emulator/api";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @BeforeEach
   void cleanSlate() {
@@ -106,6 +111,41 @@ class EmulatorApiTest {
     assertThat(pressed.getInt("delivery.status")).isEqualTo(200);
     assertThat(pressed.getString("delivery.outcome")).isIn("ignored", "accepted");
     assertThat(pressed.getString("note")).isNotBlank();
+  }
+
+  /**
+   * The {@code /deploy} story needs two people: the bot refuses the requester's own approval (the
+   * card stays as asked), and takes a colleague's, whose press turns the card green.
+   */
+  @Test
+  void deploy_isRefusedToItsRequester_andApprovedByAnotherUser() {
+    String asked = say("{\"user\":\"alice\",\"text\":\"/deploy api\"}").getString("messageId");
+    Map<String, Object> reply = onlyReplyTo(asked);
+    assertThat(reply).containsEntry("msgType", "interactive").containsEntry("version", 1);
+    String card = (String) reply.get("id");
+    JsonNode approve = callbackValue(reply.get("content"), "Approve");
+    assertThat(approve.path("requester").asText()).isEqualTo(Tenant.ALICE.openId());
+
+    JsonPath byAlice = press("alice", card, approve);
+    assertThat(byAlice.getInt("delivery.status")).isEqualTo(200);
+    assertThat(byAlice.getString("delivery.outcome")).isEqualTo("accepted");
+    assertThat(byAlice.getString("toast.type")).isEqualTo("warning");
+    assertThat(byAlice.getString("toast.content")).contains("someone else must approve");
+    Map<String, Object> stillAsked = message(card);
+    assertThat(stillAsked).containsEntry("version", 1);
+    assertThat(headerTemplate(stillAsked)).isEqualTo("blue");
+
+    JsonPath byBob = press("bob", card, approve);
+    assertThat(byBob.getInt("delivery.status")).isEqualTo(200);
+    assertThat(byBob.getString("toast.type")).isEqualTo("success");
+    assertThat(byBob.getString("toast.content")).startsWith("Approved by " + Tenant.BOB.openId());
+    Map<String, Object> decided = message(card);
+    assertThat(decided).containsEntry("version", 2);
+    assertThat(headerTemplate(decided)).isEqualTo("green");
+    assertThat(decided.get("content").toString())
+        .contains("Deploy api latest: Approved")
+        .contains("**Approved** by <at id=" + Tenant.BOB.openId() + "></at>")
+        .doesNotContain("deploy.approve");
   }
 
   @Test
@@ -287,6 +327,36 @@ class EmulatorApiTest {
     List<Map<String, Object>> calls =
         state().getList("openApiCalls.findAll { it.path.contains('/im/v1/') }");
     return calls.stream().map(call -> call.get("status") + " " + call.get("fault")).toList();
+  }
+
+  /** {@code user} presses a callback button whose value is {@code value} on card {@code card}. */
+  static JsonPath press(String user, String card, JsonNode value) {
+    ObjectNode body = JSON.createObjectNode().put("user", user).put("messageId", card);
+    body.set("value", value);
+    return post("/card-actions", body.toString()).statusCode(200).extract().jsonPath();
+  }
+
+  /** The message {@code id} as the page sees it now. */
+  static Map<String, Object> message(String id) {
+    Map<String, Object> message = state().getMap("messages.find { it.id == '" + id + "' }");
+    assertThat(message).as("message %s", id).isNotNull();
+    return message;
+  }
+
+  static String headerTemplate(Map<String, Object> card) {
+    return JSON.valueToTree(card.get("content")).path("header").path("template").asText();
+  }
+
+  /** The callback value of the button labelled {@code label} in a card's content. */
+  static JsonNode callbackValue(Object content, String label) {
+    return JSON.valueToTree(content).findParents("tag").stream()
+        .filter(node -> "button".equals(node.path("tag").asText()))
+        .filter(node -> label.equals(node.path("text").path("content").asText()))
+        .flatMap(node -> StreamSupport.stream(node.path("behaviors").spliterator(), false))
+        .filter(behavior -> "callback".equals(behavior.path("type").asText()))
+        .map(behavior -> behavior.get("value"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no callback button '" + label + "' in " + content));
   }
 
   /** Sends {@code command} and returns the id of the card the bot answered with. */
