@@ -1,6 +1,7 @@
 // Drives the emulator page in a real browser (Debian's Chromium through playwright-core) the way
 // a newcomer would: no clicks before the first message, then /help, redelivery, tampering, a card
-// button, a card updated in place, the welcome message and a fault. Run by EmulatorBrowserTest;
+// button (for /deploy: refused to its requester, approved green by another user picked in the
+// page), a card updated in place, the welcome message and a fault. Run by EmulatorBrowserTest;
 // exits non-zero on the first failed step. Every wait is bounded; nothing sleeps.
 //
 //   EMULATOR_URL=http://127.0.0.1:8080 CHROMIUM=/usr/bin/chromium PLAYWRIGHT_HOME=target/e2e \
@@ -103,6 +104,8 @@ try {
   });
 
   const cardCommand = helpText.includes('/deploy') ? '/deploy api' : env('CARD_COMMAND', '');
+  const deploy = cardCommand.startsWith('/deploy');
+  let cardId = null;
   if (cardCommand) {
     await step(`press a card button (${cardCommand})`, async () => {
       await page.getByTestId('message-input').fill(cardCommand);
@@ -114,6 +117,7 @@ try {
       await card.getByTestId('card-button').first().waitFor();
       const versionBefore = Number(await card.getAttribute('data-version'));
       const messageId = await card.getAttribute('data-message-id');
+      cardId = messageId;
       await shot('04-card.png');
       const before = await delivery().and(page.locator('[data-event-type="card.action.trigger"]')).count();
       await card.getByTestId('card-button').first().click();
@@ -131,18 +135,38 @@ try {
         await page.waitForFunction(
           ([id, v]) => Number(document.querySelector(`[data-message-id="${id}"]`).dataset.version) > v,
           [messageId, versionBefore], { timeout: TIMEOUT });
-        if (cardCommand.startsWith('/deploy')) {
-          await updated.locator('[data-header-color=green]').waitFor();
-        }
         console.log(`\n  the answer replaced the card: ${answer.slice(0, 120)}`);
       } else {
         check(Number(await updated.getAttribute('data-version')) === versionBefore, 'card unchanged');
         console.log(`\n  the answer had no card (${answer.slice(0, 60)}): card unchanged, as Feishu would`);
       }
+      if (deploy) {
+        // Pressed by the user who asked (the page starts as the first user): the bot refuses.
+        await page.locator('[data-testid=toast][data-type=warning]').filter({ hasText: 'someone else must approve' }).first().waitFor();
+        check((await updated.locator('[data-header-color=green]').count()) === 0, 'the requester cannot approve');
+      }
       await shot('05-card-pressed.png');
     });
   } else {
     console.log('- card button: skipped, the bot has no /deploy and no CARD_COMMAND was given');
+  }
+
+  if (deploy) {
+    await step('switch to another user, press Approve: the card turns green', async () => {
+      const requester = await page.getByTestId('user').inputValue();
+      const other = await page.getByTestId('user').locator(`option:not([value="${requester}"])`).first();
+      const approver = { key: await other.getAttribute('value'), name: (await other.textContent()).trim() };
+      await page.getByTestId('user').selectOption(approver.key);
+      const card = page.locator(`[data-testid=message][data-message-id="${cardId}"]`);
+      await card.getByTestId('card-button').filter({ hasText: 'Approve' }).click();
+      await card.locator('[data-header-color=green]').waitFor();
+      const text = await card.innerText();
+      check(text.includes('Approved') && text.includes('@' + approver.name), `the green card says who approved: ${text}`);
+      check((await card.getByTestId('card-button').count()) === 0, 'a decided card has no buttons left');
+      await page.locator('[data-testid=toast][data-type=success]').filter({ hasText: 'Approved' }).first().waitFor();
+      await shot('05b-deploy-approved.png');
+      await page.getByTestId('user').selectOption(requester); // the later steps speak as before
+    });
   }
 
   const updateCommand = env('UPDATE_COMMAND', '');

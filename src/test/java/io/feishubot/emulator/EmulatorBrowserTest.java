@@ -54,8 +54,11 @@ class EmulatorBrowserTest {
     assertThat(finished).as("the browser run ends within %d s", TIMEOUT_SECONDS).isTrue();
     assertThat(spec.exitValue()).as("emulator.spec.mjs exit code; its output:\n%s", log).isZero();
     assertThat(log).contains("see pong ... ok").contains("duplicate").contains("401");
+    // The bot has /deploy: the requester's press is refused, another user's turns the card green.
+    assertThat(log).contains("press Approve: the card turns green ... ok");
     assertThat(SCREENSHOTS.resolve("01-ping.png")).exists();
     assertThat(SCREENSHOTS.resolve("05-card-pressed.png")).exists();
+    assertThat(SCREENSHOTS.resolve("05b-deploy-approved.png")).exists();
   }
 
   private static BrowserTools tools() {

@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * Commands that exist only under {@link EmulatorProfile}: a card with callback buttons to press
- * (until the card actions issue gives the bot its own {@code /deploy}), and a long-running command
- * that posts a card and later updates it, as issue 15 asks the emulator to show in place.
+ * (the browser test uses the bot's own {@code /deploy} when {@code /help} lists it, as it now
+ * does), and a long-running command that posts a card and later updates it, as issue 15 asks the
+ * emulator to show in place.
  */
 final class EmulatorFixtures {
 
