@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -133,7 +134,9 @@ public class JobExecution implements JobRunner {
   private JobOutcome runClaimed(Job job, IdempotencyKey key) {
     String tag = tagOf(job);
     Duration lease = settings.lease();
-    ScheduledFuture<?> renewal = timers.every(lease.dividedBy(3), () -> renew(job, key, lease));
+    AtomicBoolean leaseLost = new AtomicBoolean();
+    ScheduledFuture<?> renewal =
+        timers.every(lease.dividedBy(3), () -> renew(job, key, lease, leaseLost));
     Instant started = clock.instant();
     meters.started(tag);
     JobMeters.Ended ended = JobMeters.Ended.RELEASED;
@@ -209,10 +212,13 @@ public class JobExecution implements JobRunner {
         new EventMessenger(sender, job.appId(), replySeed(job), deadline));
   }
 
-  private void renew(Job job, IdempotencyKey key, Duration lease) {
+  private void renew(Job job, IdempotencyKey key, Duration lease, AtomicBoolean lost) {
+    if (lost.get()) {
+      return; // said once; the job runs on, its reply uuid keeps a second run from posting twice
+    }
     try {
       Instant now = clock.instant();
-      if (!store.renew(key, now, now.plus(lease))) {
+      if (!store.renew(key, now, now.plus(lease)) && lost.compareAndSet(false, true)) {
         LOG.warnf("job %s: its lease was lost; another worker may run it", job.eventId());
       }
     } catch (RuntimeException e) {
