@@ -2,10 +2,12 @@ package io.feishubot.http;
 
 import static io.feishubot.testsupport.BotEndpoint.concurrently;
 import static io.feishubot.testsupport.BotEndpoint.deliver;
+import static io.feishubot.testsupport.BotEndpoint.metric;
 import static io.feishubot.testsupport.BotEndpoint.onlyReplyTo;
 import static io.feishubot.testsupport.BotEndpoint.repliesTo;
 import static io.feishubot.testsupport.BotEndpoint.replyText;
 import static io.feishubot.testsupport.BotEndpoint.uuidOf;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -61,6 +63,7 @@ class DeferredCommandEndpointTest {
     List<Integer> duringTheJob = concurrently(20, () -> deliver(event));
     assertThat(duringTheJob).containsOnly(200);
     assertThat(JobRuns.finished(eventId)).as("still running after the redeliveries").isZero();
+    assertThat(runningJobs()).as("feishu_jobs_running").isGreaterThanOrEqualTo(1.0);
 
     List<LoggedRequest> replies =
         Poll.until(
@@ -99,6 +102,10 @@ class DeferredCommandEndpointTest {
     assertThat(deliver(event).statusCode()).isEqualTo(200);
     assertThat(JobRuns.started(event.eventId())).isEqualTo(1);
     assertThat(repliesTo(event.messageId())).hasSize(1);
+    assertThat(metric("feishu_jobs_ended_total", "command=\"test-failing-job\""))
+        .isGreaterThanOrEqualTo(1.0);
+    assertThat(metric("feishu_jobs_ended_total", "command=\"test-failing-job\",outcome=\"failed\""))
+        .isEqualTo(metric("feishu_jobs_ended_total", "command=\"test-failing-job\""));
   }
 
   @Test
@@ -112,6 +119,11 @@ class DeferredCommandEndpointTest {
     assertThat(JobRuns.finished(event.eventId())).isZero();
     assertThat(deliver(event).statusCode()).isEqualTo(200);
     assertThat(repliesTo(event.messageId())).hasSize(1);
+    assertThat(
+            metric("feishu_jobs_ended_total", "command=\"test-stuck-job\",outcome=\"timed_out\""))
+        .isGreaterThanOrEqualTo(1.0);
+    assertThat(metric("feishu_jobs_duration_seconds_count", "command=\"test-stuck-job\""))
+        .isGreaterThanOrEqualTo(1.0);
   }
 
   @Test
@@ -130,6 +142,17 @@ class DeferredCommandEndpointTest {
     assertThat(JobRuns.started(event.eventId())).isZero();
     assertThat(deliver(event).statusCode()).as("a redelivery is a duplicate").isEqualTo(200);
     assertThat(repliesTo(event.messageId())).hasSize(1);
+  }
+
+  /** The gauge has no tags, so its line has no braces. */
+  private static double runningJobs() {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith("feishu_jobs_running "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no feishu_jobs_running gauge"));
   }
 
   private static LoggedRequest awaitOneReply(Events.MessageEvent event) {
