@@ -1,5 +1,7 @@
 package io.feishubot.webhook;
 
+import io.feishubot.router.CommandHandler;
+import io.feishubot.router.CommandRouter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,46 +47,61 @@ public class JobMeters {
   private final ConcurrentMap<Tags, Counter> ended = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Timer> durations = new ConcurrentHashMap<>();
 
-  public JobMeters(MeterRegistry registry) {
+  public JobMeters(MeterRegistry registry, CommandRouter commands) {
     this.registry = registry;
     Gauge.builder(RUNNING, running, AtomicInteger::get)
         .description("Deferred jobs running in this process now")
         .register(registry);
+    for (CommandHandler command : commands.commands()) {
+      if (command.deferred()) {
+        startedCounter(command.name());
+        for (Ended outcome : Ended.values()) {
+          endedCounter(new Tags(command.name(), outcome));
+        }
+        durationTimer(command.name());
+      }
+    }
   }
 
   void started(String command) {
     running.incrementAndGet();
-    started
-        .computeIfAbsent(
-            command,
-            name ->
-                Counter.builder(STARTED)
-                    .description("Deferred jobs that started to run")
-                    .tag("command", name)
-                    .register(registry))
-        .increment();
+    startedCounter(command).increment();
   }
 
   void ended(String command, Ended outcome, Duration took) {
     running.decrementAndGet();
-    ended
-        .computeIfAbsent(
-            new Tags(command, outcome),
-            tags ->
-                Counter.builder(ENDED)
-                    .description("Deferred jobs that ended, by outcome")
-                    .tag("command", tags.command())
-                    .tag("outcome", tags.outcome().tag())
-                    .register(registry))
-        .increment();
-    durations
-        .computeIfAbsent(
-            command,
-            name ->
-                Timer.builder(DURATION)
-                    .description("How long deferred jobs ran, reply included")
-                    .tag("command", name)
-                    .register(registry))
-        .record(took);
+    endedCounter(new Tags(command, outcome)).increment();
+    durationTimer(command).record(took);
+  }
+
+  private Counter startedCounter(String command) {
+    return started.computeIfAbsent(
+        command,
+        name ->
+            Counter.builder(STARTED)
+                .description("Deferred jobs that started to run")
+                .tag("command", name)
+                .register(registry));
+  }
+
+  private Counter endedCounter(Tags tags) {
+    return ended.computeIfAbsent(
+        tags,
+        t ->
+            Counter.builder(ENDED)
+                .description("Deferred jobs that ended, by outcome")
+                .tag("command", t.command())
+                .tag("outcome", t.outcome().tag())
+                .register(registry));
+  }
+
+  private Timer durationTimer(String command) {
+    return durations.computeIfAbsent(
+        command,
+        name ->
+            Timer.builder(DURATION)
+                .description("How long deferred jobs ran, reply included")
+                .tag("command", name)
+                .register(registry));
   }
 }

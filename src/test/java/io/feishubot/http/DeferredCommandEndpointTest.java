@@ -144,6 +144,16 @@ class DeferredCommandEndpointTest {
     assertThat(repliesTo(event.messageId())).hasSize(1);
   }
 
+  @Test
+  void everyDeferredCommand_hasItsJobSeriesFromStartup() {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics)
+        .contains("feishu_jobs_started_total{command=\"test-gated-job\"}")
+        .contains("feishu_jobs_ended_total{command=\"test-gated-job\",outcome=\"released\"}")
+        .contains("feishu_jobs_duration_seconds_count{command=\"test-gated-job\"}")
+        .doesNotContain("feishu_jobs_started_total{command=\"test-restricted\"}");
+  }
+
   /** The gauge has no tags, so its line has no braces. */
   private static double runningJobs() {
     String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
