@@ -134,9 +134,11 @@ public class JobExecution implements JobRunner {
   private JobOutcome runClaimed(Job job, IdempotencyKey key) {
     String tag = tagOf(job);
     Duration lease = settings.lease();
-    AtomicBoolean leaseLost = new AtomicBoolean();
+    // Set once the lease was lost or the job is over: no more renewals, and no false alarm from a
+    // renewal that meets the key just completed or released.
+    AtomicBoolean renewalOver = new AtomicBoolean();
     ScheduledFuture<?> renewal =
-        timers.every(lease.dividedBy(3), () -> renew(job, key, lease, leaseLost));
+        timers.every(lease.dividedBy(3), () -> renew(job, key, lease, renewalOver));
     Instant started = clock.instant();
     meters.started(tag);
     JobMeters.Ended ended = JobMeters.Ended.RELEASED;
@@ -155,32 +157,38 @@ public class JobExecution implements JobRunner {
       JobAnswer answer = JobAnswer.of(job.command().name(), ending, timeout);
       if (!(answer instanceof JobAnswer.Reply reply)) {
         LOG.warnf("job %s: interrupted before it finished, released", job.eventId());
+        renewalOver.set(true);
         releaseQuietly(job, key);
         return new JobOutcome.NotRun("interrupted");
       }
-      if (!postReply(job, reply)) {
+      Optional<JobAnswer.Reply> posted = postReply(job, reply);
+      renewalOver.set(true);
+      if (posted.isEmpty()) {
         releaseQuietly(job, key);
         return new JobOutcome.NotRun("the reply could not be posted");
       }
       completeQuietly(job, key);
-      ended = reply.ended();
-      if (reply.outcome() instanceof JobOutcome.Failed failed) {
+      ended = posted.get().ended();
+      if (posted.get().outcome() instanceof JobOutcome.Failed failed) {
         LOG.warnf("job %s: %s (%s)", job.eventId(), ended.tag(), failed.reason());
       } else {
         LOG.infof("job %s: %s", job.eventId(), ended.tag());
       }
-      return reply.outcome();
+      return posted.get().outcome();
     } finally {
       renewal.cancel(false);
       meters.ended(tag, ended, Duration.between(started, clock.instant()));
     }
   }
 
-  /** Posts the answer as the command's reply; false when Feishu could not be reached in time. */
-  private boolean postReply(Job job, JobAnswer.Reply answer) {
+  /**
+   * Posts the answer as the command's reply, or says that it was too large; returns what was
+   * posted, empty when Feishu could not be reached in time.
+   */
+  private Optional<JobAnswer.Reply> postReply(Job job, JobAnswer.Reply answer) {
     try {
       sendReply(job, answer.message());
-      return true;
+      return Optional.of(answer);
     } catch (MessageTooLargeException tooLarge) {
       LOG.errorf("job %s: %s", job.eventId(), tooLarge.getMessage());
       return postReply(job, JobAnswer.tooLarge(job.command().name()));
@@ -189,7 +197,7 @@ public class JobExecution implements JobRunner {
       LOG.warnf(
           "job %s: its reply could not be posted (%s), released",
           job.eventId(), FeishuApiException.describe(e));
-      return false;
+      return Optional.empty();
     }
   }
 
@@ -212,13 +220,13 @@ public class JobExecution implements JobRunner {
         new EventMessenger(sender, job.appId(), replySeed(job), deadline));
   }
 
-  private void renew(Job job, IdempotencyKey key, Duration lease, AtomicBoolean lost) {
-    if (lost.get()) {
-      return; // said once; the job runs on, its reply uuid keeps a second run from posting twice
+  private void renew(Job job, IdempotencyKey key, Duration lease, AtomicBoolean over) {
+    if (over.get()) {
+      return; // a lost lease is said once; the job runs on, and its reply uuid is fixed
     }
     try {
       Instant now = clock.instant();
-      if (!store.renew(key, now, now.plus(lease)) && lost.compareAndSet(false, true)) {
+      if (!store.renew(key, now, now.plus(lease)) && over.compareAndSet(false, true)) {
         LOG.warnf("job %s: its lease was lost; another worker may run it", job.eventId());
       }
     } catch (RuntimeException e) {

@@ -1,11 +1,13 @@
 package io.feishubot.jobs;
 
+import static io.feishubot.testsupport.BotEndpoint.assertOneReply;
 import static io.feishubot.testsupport.BotEndpoint.onlyReplyTo;
 import static io.feishubot.testsupport.BotEndpoint.repliesTo;
 import static io.feishubot.testsupport.BotEndpoint.replyText;
 import static io.feishubot.testsupport.BotEndpoint.uuidOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.feishubot.feishu.MessageReceived;
 import io.feishubot.idempotency.ClaimResult;
 import io.feishubot.idempotency.IdempotencyStore;
@@ -71,6 +73,28 @@ class KilledWorkerJobTest {
     assertThat(runner.run(job)).isEqualTo(new JobOutcome.AlreadyDone());
     assertThat(JobRuns.started(job.eventId())).isEqualTo(1);
     assertThat(repliesTo(job.message().messageId())).hasSize(1);
+  }
+
+  @Test
+  void aJobWhoseReplyCannotBePosted_isReleased_andARetryRunsItAndRepliesOnce() {
+    Job job = quickJob();
+    StubMapping refusing =
+        FakeFeishuOpenApi.replyAlways(
+            job.message().messageId(),
+            FakeFeishuOpenApi.error(400, 230002, "The bot is not in the chat."));
+    try {
+      assertThat(runner.run(job)).isEqualTo(new JobOutcome.NotRun("the reply could not be posted"));
+      assertThat(store.find(JobExecution.keyOf(job), clock.instant()))
+          .as("released, for a retry")
+          .isEmpty();
+    } finally {
+      FakeFeishuOpenApi.server().removeStub(refusing);
+    }
+
+    assertThat(runner.run(job)).isEqualTo(new JobOutcome.Finished());
+    assertThat(JobRuns.started(job.eventId())).as("the handler ran again").isEqualTo(2);
+    assertOneReply(job.message().messageId()); // both attempts carried the same uuid
+    assertThat(runner.run(job)).isEqualTo(new JobOutcome.AlreadyDone());
   }
 
   private Job quickJob() {
