@@ -13,10 +13,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * Chooses where jobs run by {@code feishu.jobs.dispatch}. A {@code @DefaultBean}: a {@link
  * JobDispatcher} bean of the application's own replaces it.
  *
- * <p>The in-process dispatcher is stopped on {@link ShutdownEvent}: Quarkus fires it before it
- * destroys any bean and before Vert.x closes, so jobs finishing within the grace can still reach
- * the idempotency store and post their replies (a {@code @PreDestroy} runs in no defined order with
- * the store's and the sender's).
+ * <p>The in-process dispatcher is stopped on {@link ShutdownEvent}. Quarkus runs its shutdown tasks
+ * in reverse order of registration, and the task that fires it is registered after Vert.x core and
+ * the bean container are set up but before the HTTP socket opens (the step order of the generated
+ * {@code ApplicationImpl}, Quarkus 3.33): so the port is closed first, and jobs finishing within
+ * the grace can still reach the idempotency store and post their replies, since Vert.x closes and
+ * beans are destroyed only afterwards. A {@code @PreDestroy} would run in no defined order with the
+ * store's and the sender's.
  */
 @ApplicationScoped
 public class JobDispatcherProducer {
