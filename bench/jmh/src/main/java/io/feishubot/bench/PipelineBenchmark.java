@@ -16,6 +16,7 @@ import io.feishubot.feishu.LarkHeaders;
 import io.feishubot.feishu.MessageReceived;
 import io.feishubot.feishu.SignatureVerifier;
 import io.feishubot.idempotency.InMemoryIdempotencyStore;
+import io.feishubot.jobs.JobRefusedException;
 import io.feishubot.message.MessageContent;
 import io.feishubot.message.SentMessage;
 import io.feishubot.outbound.MessageSender;
@@ -164,6 +165,9 @@ public class PipelineBenchmark {
             new InMemoryIdempotencyStore(Duration.ZERO),
             commands,
             new NowhereSender(),
+            job -> {
+              throw new JobRefusedException("no deferred commands in this benchmark");
+            },
             clock,
             registry);
     NowhereSender sender = new NowhereSender();
