@@ -5,6 +5,7 @@ import io.feishubot.feishu.EventHeader;
 import io.feishubot.feishu.FeishuEvent;
 import io.feishubot.feishu.MessageReceived;
 import io.feishubot.idempotency.ClaimResult;
+import io.feishubot.idempotency.ClaimStatus;
 import io.feishubot.idempotency.IdempotencyKey;
 import io.feishubot.idempotency.IdempotencyStore;
 import io.feishubot.idempotency.IdempotencyStoreUnavailableException;
@@ -52,6 +53,11 @@ public class EventExecution {
   private static final WebhookResult HANDLER_FAILED =
       new WebhookResult.RetryLater("handler failed");
   private static final WebhookResult JOB_REFUSED = new WebhookResult.RetryLater("job refused");
+  private static final WebhookResult IN_PROGRESS_ELSEWHERE =
+      new WebhookResult.RetryLater("in progress on another delivery");
+  // The other delivery failed and let go between this claim and the read: a redelivery runs it.
+  private static final WebhookResult RELEASED_ELSEWHERE =
+      new WebhookResult.RetryLater("released by another delivery");
   private static final WebhookResult DUPLICATE =
       new WebhookResult.Acknowledged(WebhookResult.Outcome.DUPLICATE);
   private static final WebhookResult ACCEPTED =
@@ -105,9 +111,30 @@ public class EventExecution {
               }
               return switch (claim) {
                 case ClaimResult.Claimed claimed -> runClaimed(key, pending);
-                case ClaimResult.Taken taken -> Uni.createFrom().item(DUPLICATE);
+                case ClaimResult.Taken taken ->
+                    taken.status().isPresent()
+                        ? Uni.createFrom().item(duplicate(header, taken.status()))
+                        : storeCall(() -> duplicate(header, store.find(key, clock.instant())));
               };
             });
+  }
+
+  /**
+   * The answer to a delivery whose event another delivery holds. Only a completed event is
+   * acknowledged: while the other delivery still runs it may yet fail and release the claim, and
+   * Feishu, told 200 here, would never send the event again. A 503 costs one more redelivery
+   * (Feishu's next comes 15 s or more later, long after the claim has settled).
+   */
+  private static WebhookResult duplicate(EventHeader header, Optional<ClaimStatus> holder) {
+    return switch (holder.orElse(null)) {
+      case ClaimStatus.Completed completed -> DUPLICATE;
+      case ClaimStatus.InProgress inProgress -> {
+        LOG.infof(
+            "event %s: another delivery is running it, asking for redelivery", header.eventId());
+        yield IN_PROGRESS_ELSEWHERE;
+      }
+      case null -> RELEASED_ELSEWHERE;
+    };
   }
 
   /** Runs the work of an event this delivery has claimed, then completes or releases it. */

@@ -175,7 +175,10 @@ class FeishuEventEndpointTest {
     Events.MessageEvent event = Events.message("/ping");
     double runsBefore = BotEndpoint.metric("feishu_command_duration_seconds_count", "\"ping\"");
     List<Integer> statuses = concurrently(20, () -> send(FeishuDelivery.of(event.json()).build()));
-    assertThat(statuses).containsOnly(200);
+    // The one that ran it answers 200; one that met it still running answers 503 (it may yet fail)
+    // and Feishu redelivers; one that came after it finished answers 200.
+    assertThat(statuses).contains(200).allMatch(status -> status == 200 || status == 503);
+    send(FeishuDelivery.of(event.json()).build()).then().statusCode(200);
     assertThat(BotEndpoint.metric("feishu_command_duration_seconds_count", "\"ping\""))
         .as("the handler ran once")
         .isEqualTo(runsBefore + 1);
