@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -122,6 +123,11 @@ public class CommandRouter {
    */
   public Access accessOf(String name) {
     return access.getOrDefault(name, Access.ANYONE);
+  }
+
+  /** The handler registered under {@code name}, if any: a job looks its command up again. */
+  public Optional<CommandHandler> handlerOf(String name) {
+    return Optional.ofNullable(handlers.get(name));
   }
 
   /** Whether a handler is registered under {@code name}. */
