@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -138,9 +137,7 @@ public class CommandEndpoint {
       if (cause instanceof HttpTimeoutException) {
         throw failed(call, new EndpointDown(Kind.TIMEOUT, -1));
       }
-      if (cause instanceof IOException) {
-        throw failed(call, new EndpointDown(Kind.UNREACHABLE, -1));
-      }
+      // Refused or reset connections, unknown hosts, TLS failures, a body cut short.
       throw failed(call, new EndpointDown(Kind.UNREACHABLE, -1));
     }
   }
