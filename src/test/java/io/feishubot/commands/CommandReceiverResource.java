@@ -13,6 +13,7 @@ import java.util.Map;
 public class CommandReceiverResource implements QuarkusTestResourceLifecycleManager {
 
   static final String SECRET = "flaky-secret-1c2d";
+  static final String OPS_ROOM = "oc_ops_room";
   private static CommandReceiver receiver;
 
   static CommandReceiver receiver() {
@@ -27,11 +28,20 @@ public class CommandReceiverResource implements QuarkusTestResourceLifecycleMana
       throw new UncheckedIOException(e);
     }
     return Map.of(
-        "feishu.commands.flaky.url", receiver.url(),
-        "feishu.commands.flaky.secret", SECRET,
-        "feishu.commands.flaky.description", "Calls a flaky endpoint",
-        "feishu.commands.flaky.timeout", "5s",
-        "feishu.commands.ping.allowed-users", "ou_x");
+        "feishu.commands.flaky.url",
+        receiver.url(),
+        "feishu.commands.flaky.secret",
+        SECRET,
+        "feishu.commands.flaky.description",
+        "Calls a flaky endpoint",
+        "feishu.commands.flaky.timeout",
+        "5s",
+        "feishu.commands.ping.allowed-users",
+        "ou_x",
+        "feishu.commands.room.url",
+        receiver.url(),
+        "feishu.commands.room.allowed-chats",
+        OPS_ROOM);
   }
 
   @Override
