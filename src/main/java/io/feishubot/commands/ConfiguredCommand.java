@@ -144,6 +144,10 @@ final class ConfiguredCommand implements CommandHandler {
     String mediaType = answer.mediaType().orElse("");
     Message message;
     if (mediaType.equals("text/plain")) {
+      if (answer.body().isBlank()) {
+        // Feishu refuses an empty text message; 204 is the way to post nothing.
+        throw new UnreadableAnswer("empty text", "empty text; answer 204 to post nothing");
+      }
       message = Message.text(answer.body());
     } else if (mediaType.equals("application/json") || mediaType.endsWith("+json")) {
       try {

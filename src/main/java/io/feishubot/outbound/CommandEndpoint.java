@@ -50,6 +50,7 @@ public class CommandEndpoint {
    */
   static final int MAX_ANSWER_BYTES = 256 * 1024;
 
+  private static final int MAX_MEDIA_TYPE_CHARS = 80;
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final Clock clock;
@@ -147,11 +148,16 @@ public class CommandEndpoint {
     return failure;
   }
 
+  /** Shown in replies and logs: kept short, whatever the endpoint sends. */
   private static String mediaType(String contentType) {
     int semicolon = contentType.indexOf(';');
-    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
-        .strip()
-        .toLowerCase(Locale.ROOT);
+    String mediaType =
+        (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+            .strip()
+            .toLowerCase(Locale.ROOT);
+    return mediaType.length() > MAX_MEDIA_TYPE_CHARS
+        ? mediaType.substring(0, MAX_MEDIA_TYPE_CHARS)
+        : mediaType;
   }
 
   private static Charset charset(Optional<String> contentType) {

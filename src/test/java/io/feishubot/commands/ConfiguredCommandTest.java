@@ -186,6 +186,13 @@ class ConfiguredCommandTest {
                 "/deploy failed: the endpoint's answer could not be read (content type"
                     + " text/html; expected text/plain or application/json)."));
 
+    receiver.answering(Answer.text(" "));
+    assertThat(deploy().handle(typed("/deploy api")))
+        .isEqualTo(
+            Message.text(
+                "/deploy failed: the endpoint's answer could not be read (empty text; answer 204"
+                    + " to post nothing)."));
+
     receiver.answering(Answer.json("{\"msg_type\":\"audio\",\"content\":{}}"));
     assertThat(deploy().handle(typed("/deploy api")))
         .isEqualTo(
