@@ -205,13 +205,20 @@ public interface FeishuConfig {
 
   /** One command's settings. */
   interface Command {
-    /** The endpoint the command POSTs to; defines a configured command. */
-    Optional<URI> url();
+    /**
+     * The endpoint the command POSTs to (absolute http or https); defines a configured command.
+     * Treated as a credential (it may carry a token): never logged or shown. A String, not a URI,
+     * so that a malformed value is not quoted in a configuration error.
+     */
+    Optional<String> url();
 
-    /** One line for {@code /help}. */
+    /** One line for {@code /help}; unset: "Configured command (no description set)". */
     Optional<String> description();
 
-    /** The key of the request's HMAC-SHA256 signature ({@code X-Feishu-Bot-Signature}). */
+    /**
+     * The key of the request's HMAC-SHA256 signature ({@code X-Feishu-Bot-Signature}). Unset: the
+     * request carries no signature header, and the endpoint cannot tell it from anyone else's.
+     */
     Optional<String> secret();
 
     /** How long the endpoint may take to answer, from the acknowledgement. */

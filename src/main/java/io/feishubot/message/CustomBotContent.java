@@ -63,6 +63,10 @@ public record CustomBotContent(String msgType, String fields) {
       }
       case Message.Template template ->
           checked("interactive", "\"card\":" + write(ContentJson.template(template)));
+      case Message.Verbatim verbatim ->
+          verbatim.msgType().equals("post")
+              ? checked("post", "\"content\":{\"post\":" + verbatim.content() + "}")
+              : checked("interactive", "\"card\":" + verbatim.content());
       case Message.None none ->
           throw new IllegalArgumentException("Message.None renders nothing; send nothing instead");
     };

@@ -14,7 +14,7 @@ import java.util.Objects;
  * switch} handles it.
  */
 public sealed interface Message
-    permits Message.Text, Message.Post, Card, Message.Template, Message.None {
+    permits Message.Text, Message.Post, Card, Message.Template, Message.Verbatim, Message.None {
 
   /** Plain text; may contain mentions built with {@link Text#mention(String)}. */
   static Text text(String text) {
@@ -117,6 +117,31 @@ public sealed interface Message
     /** A template at its latest published version. */
     public static Template of(String templateId, Map<String, Object> variables) {
       return new Template(templateId, null, variables);
+    }
+  }
+
+  /**
+   * A post or card whose content document was written outside the bot, by a configured command's
+   * endpoint ({@link MessageJson#read}), and is sent as written: only its type and size are
+   * checked, when it is rendered. Handlers build messages with the other kinds.
+   *
+   * @param msgType {@code post} or {@code interactive}
+   * @param content the content document, a JSON object as text
+   */
+  record Verbatim(String msgType, String content) implements Message {
+
+    public Verbatim {
+      Objects.requireNonNull(msgType, "msgType");
+      Objects.requireNonNull(content, "content");
+      if (!msgType.equals("post") && !msgType.equals("interactive")) {
+        throw new IllegalArgumentException("a verbatim message is a post or interactive");
+      }
+    }
+
+    /** Sizes only: the content may hold user data. */
+    @Override
+    public String toString() {
+      return "Verbatim[" + msgType + ", " + content.length() + " chars]";
     }
   }
 

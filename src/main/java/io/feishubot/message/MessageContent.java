@@ -42,6 +42,8 @@ public record MessageContent(String msgType, String content) {
       case Card card -> checked("interactive", write(card.toJson()), RICH_LIMIT_BYTES);
       case Message.Template template ->
           checked("interactive", write(ContentJson.template(template)), RICH_LIMIT_BYTES);
+      case Message.Verbatim verbatim ->
+          checked(verbatim.msgType(), verbatim.content(), RICH_LIMIT_BYTES);
       case Message.None none ->
           throw new IllegalArgumentException("Message.None renders nothing; send nothing instead");
     };

@@ -38,6 +38,30 @@ public final class CommandLineParser {
 
   /** The command in {@code message}, or empty when it carries no text to read one from. */
   public Optional<CommandLine> parse(MessageReceived.Message message) {
+    Optional<String> line = commandText(message);
+    if (line.isEmpty()) {
+      return Optional.empty();
+    }
+    String[] words = WHITESPACE.split(line.get(), -1);
+    String first = words[0];
+    if (first.startsWith("/") || first.startsWith("／")) {
+      first = first.substring(1);
+    }
+    if (first.isEmpty()) {
+      return Optional.of(new CommandLine("help", List.of(), ""));
+    }
+    List<String> arguments = Arrays.asList(words).subList(1, words.length);
+    return Optional.of(
+        new CommandLine(
+            first.toLowerCase(Locale.ROOT), arguments, String.join(" ", arguments).strip()));
+  }
+
+  /**
+   * The command line as typed, {@code /deploy api --force}: the message's text without the bot's
+   * mention in front, other mentions as {@code @Name}, trimmed. Empty when {@link #parse} finds no
+   * command.
+   */
+  public Optional<String> commandText(MessageReceived.Message message) {
     Optional<String> text = plainText(message);
     if (text.isEmpty()) {
       return Optional.empty();
@@ -55,18 +79,7 @@ public final class CommandLineParser {
     if (rest.startsWith("@_")) {
       return Optional.empty(); // addressed to somebody else first
     }
-    String[] words = WHITESPACE.split(resolveMentions(rest, mentions).strip(), -1);
-    String first = words[0];
-    if (first.startsWith("/") || first.startsWith("／")) {
-      first = first.substring(1);
-    }
-    if (first.isEmpty()) {
-      return Optional.of(new CommandLine("help", List.of(), ""));
-    }
-    List<String> arguments = Arrays.asList(words).subList(1, words.length);
-    return Optional.of(
-        new CommandLine(
-            first.toLowerCase(Locale.ROOT), arguments, String.join(" ", arguments).strip()));
+    return Optional.of(resolveMentions(rest, mentions).strip());
   }
 
   private String stripLeadingBotMentions(String text, List<Mention> mentions) {

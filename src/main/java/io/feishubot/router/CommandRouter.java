@@ -4,7 +4,9 @@ import io.feishubot.message.Message;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +14,10 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Maps command names to their handlers. Built eagerly at startup so that a duplicate or malformed
- * name stops the application instead of surfacing on the first message.
+ * Maps command names to their handlers, the Java ones and those defined in configuration ({@link
+ * CommandSettings}), and knows who may run each. Built eagerly at startup so that a duplicate or
+ * malformed name, or a limit on a command that does not exist, stops the application instead of
+ * surfacing on the first message.
  */
 @Startup
 @ApplicationScoped
@@ -22,29 +26,70 @@ public class CommandRouter {
   private static final Pattern VALID_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
   private final Map<String, CommandHandler> handlers = new TreeMap<>();
+  private final Map<String, String> definedBy = new HashMap<>();
+  private final Map<String, Access> access = new HashMap<>();
 
-  public CommandRouter(@All List<CommandHandler> handlers) {
+  /** The Java commands alone, with no settings from configuration. */
+  public CommandRouter(List<CommandHandler> handlers) {
+    this(handlers, List.of());
+  }
+
+  /**
+   * The Java commands (every {@link CommandHandler} bean) and those defined in configuration, with
+   * the configured limits on who may run them.
+   *
+   * @throws HandlerConflictException when two commands share a name or a name is not valid
+   * @throws IllegalStateException when a limit is set for a command that does not exist
+   */
+  @Inject
+  public CommandRouter(@All List<CommandHandler> handlers, @All List<CommandSettings> settings) {
     for (CommandHandler handler : handlers) {
-      String name = handler.name();
-      if (name == null || !VALID_NAME.matcher(name).matches()) {
-        throw new HandlerConflictException(
-            "command name '"
-                + name
-                + "' of "
-                + HandlerConflictException.nameOf(handler)
-                + " is not valid");
-      }
-      CommandHandler earlier = this.handlers.putIfAbsent(name, handler);
-      if (earlier != null) {
-        throw new HandlerConflictException(
-            "command '"
-                + name
-                + "' is claimed by both "
-                + HandlerConflictException.nameOf(earlier)
-                + " and "
-                + HandlerConflictException.nameOf(handler));
+      register(handler, HandlerConflictException.nameOf(handler));
+    }
+    for (CommandSettings source : settings) {
+      for (CommandSettings.DefinedCommand defined : source.commands()) {
+        register(defined.handler(), defined.definedBy());
       }
     }
+    for (CommandHandler handler : this.handlers.values()) {
+      access.put(handler.name(), handler.access());
+    }
+    for (CommandSettings source : settings) {
+      source
+          .access()
+          .forEach(
+              (name, setting) -> {
+                Access declared = access.get(name);
+                if (declared == null) {
+                  // Fail closed: a typo in a limit's key must not leave the real command open.
+                  throw new IllegalStateException(
+                      setting.definedBy()
+                          + " limits who may run /"
+                          + name
+                          + ", but there is no such command; known: "
+                          + String.join(", ", this.handlers.keySet()));
+                }
+                access.put(name, setting.over(declared));
+              });
+    }
+  }
+
+  private void register(CommandHandler handler, String origin) {
+    String name = handler.name();
+    if (name == null || !VALID_NAME.matcher(name).matches()) {
+      throw new HandlerConflictException(
+          "command name '"
+              + name
+              + "' of "
+              + origin
+              + " is not valid: lower case letters, digits and dashes, not starting with a dash");
+    }
+    CommandHandler earlier = this.handlers.putIfAbsent(name, handler);
+    if (earlier != null) {
+      throw new HandlerConflictException(
+          "command '" + name + "' is claimed by both " + definedBy.get(name) + " and " + origin);
+    }
+    definedBy.put(name, origin);
   }
 
   /** Runs the command named in {@code context}, or answers that it does not exist. */
@@ -72,12 +117,12 @@ public class CommandRouter {
   }
 
   /**
-   * Who may run {@code name}: its handler's {@link CommandHandler#access()}. Anyone may try an
-   * unknown name (the answer says it does not exist).
+   * Who may run {@code name}: its handler's {@link CommandHandler#access()}, with each side that
+   * {@code feishu.commands.<name>.allowed-chats} or {@code allowed-users} sets replaced. Anyone may
+   * try an unknown name (the answer says it does not exist).
    */
   public Access accessOf(String name) {
-    CommandHandler handler = handlers.get(name);
-    return handler == null ? Access.ANYONE : handler.access();
+    return access.getOrDefault(name, Access.ANYONE);
   }
 
   /** The handler registered under {@code name}, if any: a job looks its command up again. */

@@ -74,6 +74,7 @@ final class EventMessenger implements Messenger {
       case Message.Post post -> rendered(post, call);
       case Card card -> rendered(card, call);
       case Message.Template template -> rendered(template, call);
+      case Message.Verbatim verbatim -> rendered(verbatim, call);
     };
   }
 

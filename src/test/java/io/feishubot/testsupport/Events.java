@@ -101,6 +101,9 @@ public final class Events {
     return body.toString();
   }
 
+  /** The open_id of the user who sends {@link #message} events unless told otherwise. */
+  public static final String DEFAULT_SENDER_OPEN_ID = "ou_7d8a6e6df7621556ce0d21922b676706ccs";
+
   /** An {@code im.message.receive_v1} event under construction. */
   public static final class MessageEvent {
     private final String text;
@@ -110,6 +113,7 @@ public final class Events {
     private String chatId = "oc_" + UUID.randomUUID().toString().replace("-", "");
     private String chatType = "group";
     private String senderType = "user";
+    private String senderOpenId = DEFAULT_SENDER_OPEN_ID;
     private String token = TestKeys.VERIFICATION_TOKEN;
     private String messageType = "text";
     private String rawContent;
@@ -138,6 +142,12 @@ public final class Events {
     public MessageEvent p2p() {
       this.chatType = "p2p";
       this.mentionBot = false;
+      return this;
+    }
+
+    /** Sent by another user; only the open_id differs from the default sender's. */
+    public MessageEvent senderOpenId(String openId) {
+      this.senderOpenId = openId;
       return this;
     }
 
@@ -176,7 +186,7 @@ public final class Events {
       ObjectNode event = JSON.createObjectNode();
       ObjectNode sender = event.putObject("sender");
       ObjectNode senderId = sender.putObject("sender_id");
-      senderId.put("open_id", "ou_7d8a6e6df7621556ce0d21922b676706ccs");
+      senderId.put("open_id", senderOpenId);
       senderId.put("union_id", "on_8ed6aa67826108097d9ee143816345");
       senderId.put("user_id", "e33ggbyz");
       sender.put("sender_type", senderType);
