@@ -10,6 +10,7 @@ import io.feishubot.outbound.CommandCallException;
 import io.feishubot.outbound.CommandEndpoints;
 import io.feishubot.router.Access;
 import io.feishubot.router.CommandContext;
+import io.feishubot.router.CommandFailedException;
 import io.feishubot.router.CommandHandler;
 import io.feishubot.router.CommandLineParser;
 import java.net.URI;
@@ -113,23 +114,25 @@ final class ConfiguredCommand implements CommandHandler {
       LOG.warnf(
           "command /%s (event %s): %s after %d ms",
           name, context.eventId(), logged(failure), millisSince(started));
-      return Message.text("/" + name + " failed: " + explained(failure));
+      throw failed(explained(failure), logged(failure));
     } catch (UnreadableAnswer unreadable) {
       LOG.warnf(
           "command /%s (event %s): the endpoint's answer could not be read: %s",
           name, context.eventId(), unreadable.getMessage());
-      return Message.text(
-          "/"
-              + name
-              + " failed: the endpoint's answer could not be read ("
-              + unreadable.shown
-              + ").");
+      throw failed(
+          "the endpoint's answer could not be read (" + unreadable.shown + ").",
+          "unreadable answer");
     } catch (MessageTooLargeException tooLarge) {
       LOG.warnf(
           "command /%s (event %s): the endpoint's answer is too large to post: %s",
           name, context.eventId(), tooLarge.getMessage());
-      return Message.text("/" + name + " failed: the endpoint's answer is too large to post.");
+      throw failed("the endpoint's answer is too large to post.", "answer too large");
     }
+  }
+
+  /** A failure in words: posted as the reply, and the job counted as failed. */
+  private CommandFailedException failed(String explanation, String reason) {
+    return new CommandFailedException(Message.text("/" + name + " failed: " + explanation), reason);
   }
 
   /**

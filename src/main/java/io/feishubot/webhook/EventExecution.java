@@ -16,6 +16,7 @@ import io.feishubot.message.Message;
 import io.feishubot.message.MessageTooLargeException;
 import io.feishubot.outbound.FeishuApiException;
 import io.feishubot.outbound.MessageSender;
+import io.feishubot.router.CommandFailedException;
 import io.feishubot.router.CommandHandler;
 import io.feishubot.router.CommandRouter;
 import io.feishubot.router.EventHandler;
@@ -219,6 +220,16 @@ public class EventExecution {
     }
     return BlockingWork.run(commands.mayBlock(run.command().name()), () -> commands.route(context))
         .chain(reply -> messenger.commandReply(message.chatId(), message.messageId(), reply))
+        .onFailure(CommandFailedException.class)
+        .recoverWithUni(
+            failed -> {
+              // A failure the handler put in words: the same would come back on a redelivery.
+              LOG.warnf(
+                  "event %s: /%s failed (%s)",
+                  pending.header().eventId(), name, failed.getMessage());
+              return messenger.commandReply(
+                  message.chatId(), message.messageId(), ((CommandFailedException) failed).reply());
+            })
         .onFailure(MessageTooLargeException.class)
         .recoverWithUni(
             tooLarge -> {

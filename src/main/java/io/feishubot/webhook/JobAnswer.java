@@ -24,6 +24,8 @@ sealed interface JobAnswer {
               Message.text("/" + command + " failed. The bot's log has the details."),
               JobMeters.Ended.FAILED,
               new JobOutcome.Failed(threw.exceptionType()));
+      case JobAttempt.FailedWith failed ->
+          new Reply(failed.reply(), JobMeters.Ended.FAILED, new JobOutcome.Failed(failed.reason()));
       case JobAttempt.TimedOut timedOut ->
           new Reply(
               Message.text("/" + command + " timed out after " + inWords(timeout) + "."),

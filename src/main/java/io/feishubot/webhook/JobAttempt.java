@@ -2,6 +2,7 @@ package io.feishubot.webhook;
 
 import io.feishubot.message.Message;
 import io.feishubot.router.CommandContext;
+import io.feishubot.router.CommandFailedException;
 import io.feishubot.router.CommandHandler;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +26,9 @@ final class JobAttempt {
 
   /** The handler threw; only the exception's type is kept, its text may quote payload. */
   record Threw(String exceptionType) implements Ending {}
+
+  /** The handler failed with a reply of its own ({@link CommandFailedException}). */
+  record FailedWith(Message reply, String reason) implements Ending {}
 
   record TimedOut() implements Ending {}
 
@@ -64,6 +68,9 @@ final class JobAttempt {
     alarm.cancel(false);
     if (Thread.interrupted() || causedByInterrupt(failure)) {
       return new Interrupted();
+    }
+    if (failure instanceof CommandFailedException failed) {
+      return new FailedWith(failed.reply(), failed.getMessage());
     }
     if (failure != null) {
       return new Threw(failure.getClass().getSimpleName());

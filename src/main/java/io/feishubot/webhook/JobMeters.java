@@ -49,6 +49,13 @@ public class JobMeters {
 
   public JobMeters(MeterRegistry registry, CommandRouter commands) {
     this.registry = registry;
+    // A registry can outlive the application: tests restart Quarkus in one JVM, and Micrometer's
+    // global registry, loaded outside the application, keeps the previous run's gauge bound to that
+    // run's counter. Registering again would return it, so it is replaced.
+    Gauge stale = registry.find(RUNNING).gauge();
+    if (stale != null) {
+      registry.remove(stale);
+    }
     Gauge.builder(RUNNING, running, AtomicInteger::get)
         .description("Deferred jobs running in this process now")
         .register(registry);

@@ -2,9 +2,11 @@ package io.feishubot.commands;
 
 import io.feishubot.config.FeishuConfig;
 import io.feishubot.feishu.MessageReceived;
+import io.feishubot.message.Message;
 import io.feishubot.outbound.CommandEndpoint;
 import io.feishubot.outbound.CommandEndpoints;
 import io.feishubot.router.CommandContext;
+import io.feishubot.router.CommandFailedException;
 import io.feishubot.router.CommandHandler;
 import io.feishubot.router.CommandLine;
 import io.feishubot.router.CommandLineParser;
@@ -105,6 +107,15 @@ final class CommandTestSupport {
     @Override
     public Messenger messenger() {
       throw new UnsupportedOperationException("configured commands send nothing themselves");
+    }
+  }
+
+  /** The reply the command posts: its answer, or the reply it failed with. */
+  static Message replyOf(CommandHandler command, CommandContext context) {
+    try {
+      return command.handle(context);
+    } catch (CommandFailedException failed) {
+      return failed.reply();
     }
   }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.feishubot.testsupport.BotEndpoint;
 import io.feishubot.testsupport.CommandReceiver;
 import io.feishubot.testsupport.CommandReceiver.Answer;
 import io.feishubot.testsupport.Events;
@@ -31,6 +32,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = FakeFeishuOpenApi.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = CommandReceiverResource.class, restrictToAnnotatedClass = true)
 class ConfiguredCommandEndpointTest {
+
+  private static final String FAILED_JOBS = "feishu_jobs_ended_total";
+  private static final String FLAKY_FAILED = "command=\"flaky\",outcome=\"failed\"";
 
   private static final Duration REPLY_BOUND = Duration.ofSeconds(20);
 
@@ -64,12 +68,16 @@ class ConfiguredCommandEndpointTest {
   void aServerError_isRepliedAsAFailureNamingTheCommand() {
     receiver.answering(Answer.status(500));
     Events.MessageEvent event = Events.message("/flaky go");
+    double failedBefore = BotEndpoint.metric(FAILED_JOBS, FLAKY_FAILED);
 
     assertThat(deliver(event).statusCode()).isEqualTo(200);
 
     assertThat(replyText(awaitOneReply(event)))
         .isEqualTo("/flaky failed: the endpoint answered HTTP 500.");
     assertThat(requestsFor(event)).hasSize(1);
+    assertThat(BotEndpoint.metric(FAILED_JOBS, FLAKY_FAILED))
+        .as("counted as a failed job")
+        .isEqualTo(failedBefore + 1);
   }
 
   @Test

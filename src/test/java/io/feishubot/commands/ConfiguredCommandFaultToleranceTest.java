@@ -1,5 +1,6 @@
 package io.feishubot.commands;
 
+import static io.feishubot.commands.CommandTestSupport.replyOf;
 import static io.feishubot.commands.CommandTestSupport.typed;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,14 +88,14 @@ class ConfiguredCommandFaultToleranceTest {
     int before = receiver.received().size();
 
     for (int i = 0; i < 10; i++) {
-      assertThat(flaky().handle(typed("/flaky " + i)))
+      assertThat(replyOf(flaky(), typed("/flaky " + i)))
           .isEqualTo(Message.text("/flaky failed: the endpoint answered HTTP 503."));
     }
     assertThat(receiver.received()).hasSize(before + 10);
     assertThat(breakers.currentState(CommandEndpoint.CIRCUIT)).isEqualTo(CircuitBreakerState.OPEN);
 
     receiver.answering(Answer.text("back"));
-    assertThat(flaky().handle(typed("/flaky again")))
+    assertThat(replyOf(flaky(), typed("/flaky again")))
         .isEqualTo(
             Message.text(
                 "/flaky failed: recent calls to command endpoints failed, so none are made for a"
@@ -107,7 +108,7 @@ class ConfiguredCommandFaultToleranceTest {
     receiver.answering(Answer.status(400));
 
     for (int i = 0; i < 12; i++) {
-      flaky().handle(typed("/flaky " + i));
+      replyOf(flaky(), typed("/flaky " + i));
     }
 
     assertThat(breakers.currentState(CommandEndpoint.CIRCUIT))
@@ -122,7 +123,7 @@ class ConfiguredCommandFaultToleranceTest {
     try {
       List<Future<Message>> inFlight = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        inFlight.add(threads.submit(() -> flaky().handle(typed("/flaky"))));
+        inFlight.add(threads.submit(() -> replyOf(flaky(), typed("/flaky"))));
       }
       Poll.until(
           "8 calls in flight",
@@ -130,7 +131,7 @@ class ConfiguredCommandFaultToleranceTest {
           () -> Optional.of(true).filter(x -> receiver.received().size() == before + 8));
 
       long started = System.nanoTime();
-      Message refused = flaky().handle(typed("/flaky"));
+      Message refused = replyOf(flaky(), typed("/flaky"));
 
       assertThat(refused)
           .isEqualTo(

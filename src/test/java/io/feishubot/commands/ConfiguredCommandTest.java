@@ -2,13 +2,16 @@ package io.feishubot.commands;
 
 import static io.feishubot.commands.CommandTestSupport.commands;
 import static io.feishubot.commands.CommandTestSupport.only;
+import static io.feishubot.commands.CommandTestSupport.replyOf;
 import static io.feishubot.commands.CommandTestSupport.typed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feishubot.message.Message;
 import io.feishubot.message.MessageContent;
+import io.feishubot.router.CommandFailedException;
 import io.feishubot.router.CommandHandler;
 import io.feishubot.testsupport.CommandReceiver;
 import io.feishubot.testsupport.CommandReceiver.Answer;
@@ -58,7 +61,7 @@ class ConfiguredCommandTest {
     receiver.answering(Answer.text("Deploying api (build 42)"));
     long before = System.currentTimeMillis() / 1000;
 
-    Message reply = deploy().handle(typed("/deploy api  --force"));
+    Message reply = replyOf(deploy(), typed("/deploy api  --force"));
 
     assertThat(reply).isEqualTo(Message.text("Deploying api (build 42)"));
     assertThat(receiver.received()).hasSize(1);
@@ -85,7 +88,7 @@ class ConfiguredCommandTest {
     receiver.answering(Answer.text("done after a while").after(Duration.ofSeconds(6)));
 
     long started = System.nanoTime();
-    Message reply = deploy().handle(typed("/deploy api"));
+    Message reply = replyOf(deploy(), typed("/deploy api"));
 
     assertThat(reply).isEqualTo(Message.text("done after a while"));
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(6));
@@ -96,17 +99,31 @@ class ConfiguredCommandTest {
   void aServerError_becomesAReplyNamingTheCommandAndStatus_andIsNotRetried() {
     receiver.answering(Answer.status(500));
 
-    Message reply = deploy().handle(typed("/deploy api"));
+    Message reply = replyOf(deploy(), typed("/deploy api"));
 
     assertThat(reply).isEqualTo(Message.text("/deploy failed: the endpoint answered HTTP 500."));
     assertThat(receiver.received()).hasSize(1);
   }
 
   @Test
+  void aFailure_isThrownWithItsReply_soThatTheJobCountsAsFailed() {
+    receiver.answering(Answer.status(502));
+
+    assertThatThrownBy(() -> deploy().handle(typed("/deploy api")))
+        .isInstanceOfSatisfying(
+            CommandFailedException.class,
+            failed -> {
+              assertThat(failed.reply())
+                  .isEqualTo(Message.text("/deploy failed: the endpoint answered HTTP 502."));
+              assertThat(failed.getMessage()).isEqualTo("the endpoint answered HTTP 502");
+            });
+  }
+
+  @Test
   void aClientError_namesItsStatus() {
     receiver.answering(Answer.status(403));
 
-    assertThat(deploy().handle(typed("/deploy api")))
+    assertThat(replyOf(deploy(), typed("/deploy api")))
         .isEqualTo(Message.text("/deploy failed: the endpoint answered HTTP 403."));
   }
 
@@ -116,7 +133,7 @@ class ConfiguredCommandTest {
     CommandHandler deploy = deploy(Map.of("FEISHU_COMMANDS_DEPLOY_TIMEOUT", "1s"));
 
     long started = System.nanoTime();
-    Message reply = deploy.handle(typed("/deploy api"));
+    Message reply = replyOf(deploy, typed("/deploy api"));
 
     assertThat(reply)
         .isEqualTo(Message.text("/deploy failed: the endpoint did not answer within 1s."));
@@ -134,7 +151,7 @@ class ConfiguredCommandTest {
         """;
     receiver.answering(Answer.json("{\"msg_type\":\"interactive\",\"content\":" + card + "}"));
 
-    Message reply = deploy().handle(typed("/deploy api"));
+    Message reply = replyOf(deploy(), typed("/deploy api"));
 
     MessageContent content = MessageContent.of(reply);
     assertThat(content.msgType()).isEqualTo("interactive");
@@ -145,12 +162,12 @@ class ConfiguredCommandTest {
   void textAndPostInTheMessageShape_areRepliedAsSuch() throws Exception {
     receiver.answering(
         Answer.json("{\"msg_type\":\"text\",\"content\":{\"text\":\"plain as JSON\"}}"));
-    assertThat(deploy().handle(typed("/deploy api"))).isEqualTo(Message.text("plain as JSON"));
+    assertThat(replyOf(deploy(), typed("/deploy api"))).isEqualTo(Message.text("plain as JSON"));
 
     String post =
         "{\"zh_cn\":{\"title\":\"Done\",\"content\":[[{\"tag\":\"text\",\"text\":\"ok\"}]]}}";
     receiver.answering(Answer.json("{\"msg_type\":\"post\",\"content\":" + post + "}"));
-    MessageContent content = MessageContent.of(deploy().handle(typed("/deploy api")));
+    MessageContent content = MessageContent.of(replyOf(deploy(), typed("/deploy api")));
     assertThat(content.msgType()).isEqualTo("post");
     assertThat(JSON.readTree(content.content())).isEqualTo(JSON.readTree(post));
   }
@@ -159,7 +176,7 @@ class ConfiguredCommandTest {
   void noContent_postsNothing() {
     receiver.answering(new Answer(204, "text/plain", "", Duration.ZERO));
 
-    assertThat(deploy().handle(typed("/deploy api"))).isEqualTo(Message.none());
+    assertThat(replyOf(deploy(), typed("/deploy api"))).isEqualTo(Message.none());
   }
 
   @Test
@@ -173,28 +190,28 @@ class ConfiguredCommandTest {
             commands(
                 Map.of("FEISHU_COMMANDS_DEPLOY_URL", "http://127.0.0.1:" + closedPort + "/x")));
 
-    assertThat(deploy.handle(typed("/deploy api")))
+    assertThat(replyOf(deploy, typed("/deploy api")))
         .isEqualTo(Message.text("/deploy failed: the endpoint could not be reached."));
   }
 
   @Test
   void anAnswerThatIsNotAMessage_becomesAReply() {
     receiver.answering(new Answer(200, "text/html", "<html>oops</html>", Duration.ZERO));
-    assertThat(deploy().handle(typed("/deploy api")))
+    assertThat(replyOf(deploy(), typed("/deploy api")))
         .isEqualTo(
             Message.text(
                 "/deploy failed: the endpoint's answer could not be read (content type"
                     + " text/html; expected text/plain or application/json)."));
 
     receiver.answering(Answer.text(" "));
-    assertThat(deploy().handle(typed("/deploy api")))
+    assertThat(replyOf(deploy(), typed("/deploy api")))
         .isEqualTo(
             Message.text(
                 "/deploy failed: the endpoint's answer could not be read (empty text; answer 204"
                     + " to post nothing)."));
 
     receiver.answering(Answer.json("{\"msg_type\":\"audio\",\"content\":{}}"));
-    assertThat(deploy().handle(typed("/deploy api")))
+    assertThat(replyOf(deploy(), typed("/deploy api")))
         .isEqualTo(
             Message.text(
                 "/deploy failed: the endpoint's answer could not be read (not a message in"
@@ -205,10 +222,10 @@ class ConfiguredCommandTest {
   void anAnswerTooLargeToPost_orToRead_becomesAReply() {
     Message tooLarge = Message.text("/deploy failed: the endpoint's answer is too large to post.");
     receiver.answering(Answer.text("x".repeat(200 * 1024))); // over Feishu's 150 KB for text
-    assertThat(deploy().handle(typed("/deploy api"))).isEqualTo(tooLarge);
+    assertThat(replyOf(deploy(), typed("/deploy api"))).isEqualTo(tooLarge);
 
     receiver.answering(Answer.text("x".repeat(2 * 1024 * 1024))); // over what the bot reads
-    assertThat(deploy().handle(typed("/deploy api"))).isEqualTo(tooLarge);
+    assertThat(replyOf(deploy(), typed("/deploy api"))).isEqualTo(tooLarge);
   }
 
   @Test
@@ -216,7 +233,7 @@ class ConfiguredCommandTest {
     try (CommandReceiver open = CommandReceiver.unsigned()) {
       CommandHandler deploy = only(commands(Map.of("FEISHU_COMMANDS_DEPLOY_URL", open.url())));
 
-      assertThat(deploy.handle(typed("/deploy api"))).isEqualTo(Message.text("ok"));
+      assertThat(replyOf(deploy, typed("/deploy api"))).isEqualTo(Message.text("ok"));
 
       assertThat(open.received()).hasSize(1);
       assertThat(open.received().get(0).header("X-Feishu-Bot-Signature")).isNull();
@@ -245,14 +262,16 @@ class ConfiguredCommandTest {
           }) {
         receiver.answering(answer);
         replies.append(
-            deploy(Map.of("FEISHU_COMMANDS_DEPLOY_TIMEOUT", "1s")).handle(typed("/deploy a")));
+            replyOf(deploy(Map.of("FEISHU_COMMANDS_DEPLOY_TIMEOUT", "1s")), typed("/deploy a")));
       }
       replies.append(
-          only(commands(
-                  Map.of(
-                      "FEISHU_COMMANDS_DEPLOY_URL", unreachable,
-                      "FEISHU_COMMANDS_DEPLOY_SECRET", SECRET)))
-              .handle(typed("/deploy a")));
+          replyOf(
+              only(
+                  commands(
+                      Map.of(
+                          "FEISHU_COMMANDS_DEPLOY_URL", unreachable,
+                          "FEISHU_COMMANDS_DEPLOY_SECRET", SECRET))),
+              typed("/deploy a")));
 
       String logged = String.join("\n", logs.lines());
       assertThat(logged).contains("/deploy").contains("HTTP 500").contains("ev_configured_1");
