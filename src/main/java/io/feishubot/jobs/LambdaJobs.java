@@ -1,0 +1,93 @@
+package io.feishubot.jobs;
+
+import io.feishubot.config.FeishuConfig;
+import io.feishubot.outbound.LambdaInvokeEndpoint;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * The Lambda side of {@code feishu.jobs.dispatch}: whether jobs go to Lambda, and the {@link
+ * LambdaJobDispatcher} that sends them there. The function's own name comes from {@code
+ * AWS_LAMBDA_FUNCTION_NAME}, which Lambda sets in every function's environment.
+ */
+@ApplicationScoped
+public class LambdaJobs {
+
+  /** The variable Lambda sets to the function's name; read through MicroProfile Config. */
+  public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
+
+  private final FeishuConfig config;
+  private final JobSignatures signatures;
+  private final Instance<LambdaInvokeEndpoint> endpoint;
+  private final Instance<LambdaClient> client;
+  private final Optional<String> functionName;
+  private final Clock clock;
+
+  LambdaJobs(
+      FeishuConfig config,
+      JobSignatures signatures,
+      Instance<LambdaInvokeEndpoint> endpoint,
+      Instance<LambdaClient> client,
+      @ConfigProperty(name = FUNCTION_NAME) Optional<String> functionName,
+      Clock clock) {
+    this.config = config;
+    this.signatures = signatures;
+    this.endpoint = endpoint;
+    this.client = client;
+    this.functionName = functionName.filter(name -> !name.isBlank());
+    this.clock = clock;
+  }
+
+  /**
+   * Whether jobs run in another invocation of this function: {@code lambda}, or {@code auto} on
+   * Lambda ({@code AWS_LAMBDA_FUNCTION_NAME} is set).
+   */
+  public boolean chosen() {
+    return switch (config.jobs().dispatch()) {
+      case LAMBDA -> true;
+      case AUTO -> functionName.isPresent();
+      case IN_PROCESS -> false;
+    };
+  }
+
+  /**
+   * The dispatcher that invokes this function.
+   *
+   * @throws IllegalStateException naming every missing setting, so that startup fails with a
+   *     message an operator can act on rather than every deferred command failing later
+   */
+  public LambdaJobDispatcher dispatcher() {
+    List<String> missing = new ArrayList<>();
+    if (functionName.isEmpty()) {
+      missing.add(FUNCTION_NAME + " (set by Lambda itself; feishu.jobs.dispatch=lambda elsewhere)");
+    }
+    if (signatures.codec().isEmpty()) {
+      missing.add("feishu.app-secret (FEISHU_APP_SECRET), which the job signing key derives from");
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "feishu-bot cannot dispatch jobs to Lambda, missing: " + String.join(", ", missing));
+    }
+    return new LambdaJobDispatcher(
+        signatures.codec().orElseThrow(), endpoint.get(), functionName.orElseThrow(), clock);
+  }
+
+  /**
+   * When jobs go to Lambda, checks the settings at startup and builds the SDK client then (or in
+   * the SnapStart snapshot), not in the first delivery's 3 s.
+   */
+  void prepareAtStartup(@Observes StartupEvent startup) {
+    if (chosen()) {
+      dispatcher();
+      client.get().serviceName();
+    }
+  }
+}
