@@ -4,6 +4,7 @@ import io.feishubot.outbound.LambdaInvokeEndpoint;
 import io.feishubot.outbound.LambdaInvokeException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,13 +21,23 @@ public final class LambdaJobDispatcher implements JobDispatcher {
   private final JobCodec codec;
   private final LambdaInvokeEndpoint lambda;
   private final String functionName;
+  private final Optional<String> qualifier;
   private final Clock clock;
 
+  /**
+   * @param qualifier the alias or version to invoke, the one whose asynchronous settings (retries,
+   *     on-failure destination) apply; empty for the unqualified function
+   */
   public LambdaJobDispatcher(
-      JobCodec codec, LambdaInvokeEndpoint lambda, String functionName, Clock clock) {
+      JobCodec codec,
+      LambdaInvokeEndpoint lambda,
+      String functionName,
+      Optional<String> qualifier,
+      Clock clock) {
     this.codec = Objects.requireNonNull(codec, "codec");
     this.lambda = Objects.requireNonNull(lambda, "lambda");
     this.functionName = Objects.requireNonNull(functionName, "functionName");
+    this.qualifier = Objects.requireNonNull(qualifier, "qualifier");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -34,7 +45,7 @@ public final class LambdaJobDispatcher implements JobDispatcher {
   public void dispatch(Job job) {
     byte[] event = LambdaJobEvent.of(codec.sign(job), job.eventId(), clock.instant());
     try {
-      lambda.invokeAsync(functionName, event);
+      lambda.invokeAsync(functionName, qualifier.orElse(null), event);
     } catch (LambdaInvokeException e) {
       throw refused(job, e.getMessage());
     } catch (RuntimeException e) {

@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 /**
  * The Lambda side of {@code feishu.jobs.dispatch}: whether jobs go to Lambda, and the {@link
  * LambdaJobDispatcher} that sends them there. The function's own name comes from {@code
- * AWS_LAMBDA_FUNCTION_NAME}, which Lambda sets in every function's environment.
+ * AWS_LAMBDA_FUNCTION_NAME}, which Lambda sets in every function's environment, and the alias it
+ * invokes from {@code feishu.jobs.lambda-qualifier}.
  */
 @ApplicationScoped
 public class LambdaJobs {
@@ -77,7 +78,11 @@ public class LambdaJobs {
           "feishu-bot cannot dispatch jobs to Lambda, missing: " + String.join(", ", missing));
     }
     return new LambdaJobDispatcher(
-        signatures.codec().orElseThrow(), endpoint.get(), functionName.orElseThrow(), clock);
+        signatures.codec().orElseThrow(),
+        endpoint.get(),
+        functionName.orElseThrow(),
+        config.jobs().lambdaQualifier().filter(qualifier -> !qualifier.isBlank()),
+        clock);
   }
 
   /**

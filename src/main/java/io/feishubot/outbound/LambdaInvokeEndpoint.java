@@ -46,19 +46,21 @@ public class LambdaInvokeEndpoint {
    * Queues an asynchronous invocation of {@code functionName} with {@code payload}; returns once
    * Lambda accepted it (202), long before the function runs.
    *
+   * @param qualifier the version to run, or {@code null} for {@code $LATEST}
    * @throws LambdaInvokeException when Lambda refused it or could not be reached
    */
   @Retry(retryOn = {LambdaInvokeException.Unavailable.class, TimeoutException.class})
   @CircuitBreaker(failOn = {LambdaInvokeException.Unavailable.class, TimeoutException.class})
   @CircuitBreakerName(CIRCUIT)
   @Timeout
-  public void invokeAsync(String functionName, byte[] payload) {
+  public void invokeAsync(String functionName, String qualifier, byte[] payload) {
     InvokeResponse response;
     try {
       response =
           lambda.invoke(
               InvokeRequest.builder()
                   .functionName(functionName)
+                  .qualifier(qualifier)
                   .invocationType(InvocationType.EVENT)
                   .payload(SdkBytes.fromByteArrayUnsafe(payload))
                   .build());

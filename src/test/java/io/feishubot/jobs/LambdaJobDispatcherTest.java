@@ -56,6 +56,8 @@ class LambdaJobDispatcherTest {
     assertThat(api.invocations()).hasSize(1);
     LambdaInvokeApi.Invocation invocation = api.invocations().get(0);
     assertThat(invocation.functionName()).isEqualTo(LambdaInvokeApiResource.FUNCTION);
+    // The alias API Gateway invokes, whose asynchronous settings apply.
+    assertThat(invocation.qualifier()).isEqualTo(LambdaInvokeApiResource.QUALIFIER);
     assertThat(invocation.invocationType()).isEqualTo("Event");
     assertThat(invocation.authorization()).startsWith("AWS4-HMAC-SHA256 Credential=");
     JsonNode event = JSON.readTree(invocation.payload());

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,7 +41,11 @@ public final class LambdaInvokeApi implements AutoCloseable {
 
   /** One request to the Invoke API, as it arrived. */
   public record Invocation(
-      String functionName, String invocationType, String authorization, byte[] payload) {}
+      String functionName,
+      String qualifier,
+      String invocationType,
+      String authorization,
+      byte[] payload) {}
 
   private final HttpServer server;
   private final ExecutorService deliveries = Executors.newSingleThreadExecutor();
@@ -123,6 +128,7 @@ public final class LambdaInvokeApi implements AutoCloseable {
         invocations.add(
             new Invocation(
                 path.group(1),
+                qualifier(exchange.getRequestURI().getRawQuery()),
                 type,
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 payload));
@@ -142,6 +148,19 @@ public final class LambdaInvokeApi implements AutoCloseable {
         deliveries.execute(() -> deliver(target, payload));
       }
     }
+  }
+
+  private static String qualifier(String query) {
+    if (query == null) {
+      return null;
+    }
+    for (String parameter : query.split("&")) {
+      if (parameter.startsWith("Qualifier=")) {
+        return URLDecoder.decode(
+            parameter.substring("Qualifier=".length()), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
   }
 
   private void deliver(URI target, byte[] event) {

@@ -5,14 +5,16 @@ import java.util.Map;
 
 /**
  * Starts the {@link LambdaInvokeApi} stand-in and points the app at it as if it ran on Lambda: the
- * function's name in {@code AWS_LAMBDA_FUNCTION_NAME}, jobs dispatched to Lambda, and the SDK's
- * endpoint, region and credentials set through the SDK's own system properties ({@code
- * aws.endpointUrlLambda} is the property twin of {@code AWS_ENDPOINT_URL_LAMBDA}, which a test JVM
- * cannot set on itself; {@code LambdaEndpointOverrideTest} checks the variable in a child JVM).
+ * function's name in {@code AWS_LAMBDA_FUNCTION_NAME}, the JVM variant's alias, jobs dispatched to
+ * Lambda, and the SDK's endpoint, region and credentials set through the SDK's own system
+ * properties ({@code aws.endpointUrlLambda} is the property twin of {@code
+ * AWS_ENDPOINT_URL_LAMBDA}, which a test JVM cannot set on itself; {@code
+ * LambdaEndpointOverrideTest} checks the variable in a child JVM).
  */
 public class LambdaInvokeApiResource implements QuarkusTestResourceLifecycleManager {
 
   public static final String FUNCTION = "feishu-bot-test";
+  public static final String QUALIFIER = "snapstart";
 
   private static final Map<String, String> SDK_PROPERTIES =
       Map.of(
@@ -32,7 +34,10 @@ public class LambdaInvokeApiResource implements QuarkusTestResourceLifecycleMana
     api = LambdaInvokeApi.start();
     System.setProperty("aws.endpointUrlLambda", api.endpoint());
     SDK_PROPERTIES.forEach(System::setProperty);
-    return Map.of("AWS_LAMBDA_FUNCTION_NAME", FUNCTION, "feishu.jobs.dispatch", "lambda");
+    return Map.of(
+        "AWS_LAMBDA_FUNCTION_NAME", FUNCTION,
+        "feishu.jobs.lambda-qualifier", QUALIFIER,
+        "feishu.jobs.dispatch", "lambda");
   }
 
   @Override
