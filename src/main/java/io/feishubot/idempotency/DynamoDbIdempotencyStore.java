@@ -36,6 +36,13 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
       "attribute_not_exists(#pk) OR #expiresAt < :now"
           + " OR (#status = :inProgress AND #inProgressExpiry < :nowMs)";
 
+  /**
+   * A renewal succeeds only while the claim is in progress and has not lapsed: a completed or
+   * released job is not revived, and a lapsed lease may belong to another worker by now.
+   */
+  public static final String RENEW_CONDITION =
+      "#status = :inProgress AND #inProgressExpiry >= :nowMs";
+
   static final String PK = "pk";
   static final String STATUS = "status";
   static final String EXPIRES_AT = "expiresAt";
@@ -145,6 +152,31 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
                         .updateExpression(update.toString())
                         .expressionAttributeNames(names)
                         .expressionAttributeValues(values)));
+  }
+
+  @Override
+  public boolean renew(IdempotencyKey key, Instant now, Instant inProgressUntil) {
+    try {
+      call(
+          "renew",
+          () ->
+              client.updateItem(
+                  u ->
+                      u.tableName(table)
+                          .key(Map.of(PK, s(key.value())))
+                          .updateExpression("SET #inProgressExpiry = :inProgressUntil")
+                          .conditionExpression(RENEW_CONDITION)
+                          .expressionAttributeNames(
+                              Map.of("#status", STATUS, "#inProgressExpiry", IN_PROGRESS_EXPIRY))
+                          .expressionAttributeValues(
+                              Map.of(
+                                  ":inProgress", s(IN_PROGRESS),
+                                  ":nowMs", n(now.toEpochMilli()),
+                                  ":inProgressUntil", n(inProgressUntil.toEpochMilli())))));
+      return true;
+    } catch (ConditionalCheckFailedException gone) {
+      return false;
+    }
   }
 
   @Override

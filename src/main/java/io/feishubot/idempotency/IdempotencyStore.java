@@ -44,6 +44,16 @@ public interface IdempotencyStore {
    */
   void complete(IdempotencyKey key, Instant now, Optional<String> response);
 
+  /**
+   * Extends a claim the caller holds and is still working on (a long job's lease) to {@code
+   * inProgressUntil}. Returns {@code true} while that in-progress claim is still there and has not
+   * lapsed; {@code false} when it was completed, released, or lapsed at {@code now} (another worker
+   * may have taken it over), and then nothing is written.
+   *
+   * @throws IdempotencyStoreUnavailableException when the store cannot answer
+   */
+  boolean renew(IdempotencyKey key, Instant now, Instant inProgressUntil);
+
   /** Drops a claim held by the caller so that a redelivery can process the event. */
   void release(IdempotencyKey key);
 

@@ -68,6 +68,21 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
+  public boolean renew(IdempotencyKey key, Instant now, Instant inProgressUntil) {
+    boolean[] renewed = {false};
+    entries.computeIfPresent(
+        key.value(),
+        (k, existing) -> {
+          if (existing.completed() || existing.isFree(now)) {
+            return existing;
+          }
+          renewed[0] = true;
+          return new Entry(false, existing.expiresAt(), inProgressUntil, existing.response());
+        });
+    return renewed[0];
+  }
+
+  @Override
   public void release(IdempotencyKey key) {
     entries.remove(key.value());
   }

@@ -9,4 +9,10 @@ public interface JobRunner {
 
   /** Runs {@code job} unless another worker holds it or finished it already. */
   JobOutcome run(Job job);
+
+  /**
+   * Gives up the lease of a job whose {@link #run} was interrupted and has not returned (a
+   * shutdown), so that a retry need not wait for the lease to lapse. Does nothing by default.
+   */
+  default void release(Job job) {}
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 public class LatencyHistograms {
 
   private static final String HTTP_SERVER = "http.server.requests";
+  private static final String JOBS = "feishu.jobs.duration";
 
   @Produces
   @Singleton
@@ -29,10 +30,13 @@ public class LatencyHistograms {
             || !(id.getName().startsWith("feishu.") || id.getName().equals(HTTP_SERVER))) {
           return config;
         }
+        // Jobs run after the ack, for up to their timeout (minutes); everything else within 3 s.
+        Duration longest =
+            id.getName().equals(JOBS) ? Duration.ofMinutes(30) : Duration.ofSeconds(10);
         return DistributionStatisticConfig.builder()
             .percentilesHistogram(true)
             .minimumExpectedValue((double) Duration.ofMillis(1).toNanos())
-            .maximumExpectedValue((double) Duration.ofSeconds(10).toNanos())
+            .maximumExpectedValue((double) longest.toNanos())
             .build()
             .merge(config);
       }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -77,6 +78,11 @@ public class CommandRouter {
   public Access accessOf(String name) {
     CommandHandler handler = handlers.get(name);
     return handler == null ? Access.ANYONE : handler.access();
+  }
+
+  /** The handler registered under {@code name}, if any: a job looks its command up again. */
+  public Optional<CommandHandler> handlerOf(String name) {
+    return Optional.ofNullable(handlers.get(name));
   }
 
   /** Whether a handler is registered under {@code name}. */

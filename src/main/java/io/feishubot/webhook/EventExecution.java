@@ -8,10 +8,14 @@ import io.feishubot.idempotency.ClaimResult;
 import io.feishubot.idempotency.IdempotencyKey;
 import io.feishubot.idempotency.IdempotencyStore;
 import io.feishubot.idempotency.IdempotencyStoreUnavailableException;
+import io.feishubot.jobs.Job;
+import io.feishubot.jobs.JobDispatcher;
+import io.feishubot.jobs.JobRefusedException;
 import io.feishubot.message.Message;
 import io.feishubot.message.MessageTooLargeException;
 import io.feishubot.outbound.FeishuApiException;
 import io.feishubot.outbound.MessageSender;
+import io.feishubot.router.CommandHandler;
 import io.feishubot.router.CommandRouter;
 import io.feishubot.router.EventHandler;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,6 +51,7 @@ public class EventExecution {
       new WebhookResult.RetryLater("idempotency store unavailable");
   private static final WebhookResult HANDLER_FAILED =
       new WebhookResult.RetryLater("handler failed");
+  private static final WebhookResult JOB_REFUSED = new WebhookResult.RetryLater("job refused");
   private static final WebhookResult DUPLICATE =
       new WebhookResult.Acknowledged(WebhookResult.Outcome.DUPLICATE);
   private static final WebhookResult ACCEPTED =
@@ -55,6 +60,7 @@ public class EventExecution {
   private final IdempotencyStore store;
   private final CommandRouter commands;
   private final MessageSender sender;
+  private final JobDispatcher jobs;
   private final Clock clock;
   private final MeterRegistry registry;
   // One timer per tag, looked up once (meter-id building showed in the /ping profile).
@@ -64,11 +70,13 @@ public class EventExecution {
       IdempotencyStore store,
       CommandRouter commands,
       MessageSender sender,
+      JobDispatcher jobs,
       Clock clock,
       MeterRegistry registry) {
     this.store = store;
     this.commands = commands;
     this.sender = sender;
+    this.jobs = jobs;
     this.clock = clock;
     this.registry = registry;
   }
@@ -130,6 +138,18 @@ public class EventExecution {
                       return ACCEPTED;
                     });
               }
+              if (failure instanceof JobRefusedException refused) {
+                // Nothing ran. The redelivery posts the acknowledgement again with the same uuid,
+                // which Feishu does not post twice, and hands the job over again.
+                LOG.warnf(
+                    "event %s: its job was refused (%s), asking for redelivery",
+                    header.eventId(), refused.getMessage());
+                return storeCall(
+                    () -> {
+                      releaseQuietly(key);
+                      return JOB_REFUSED;
+                    });
+              }
               // Exception text of our own types is payload-free; for others only the type.
               LOG.warnf(
                   "event %s: %s failed (%s), asking for redelivery",
@@ -146,6 +166,7 @@ public class EventExecution {
       Triage.Pending pending, Triage.RunCommand run, EventMessenger messenger) {
     MessageReceived received = run.received();
     MessageReceived.Message message = received.message();
+    String name = run.command().name();
     HandlerContexts.OfCommand context =
         new HandlerContexts.OfCommand(
             run.command(),
@@ -154,6 +175,21 @@ public class EventExecution {
             message,
             received.sender(),
             messenger);
+    if (!commands.accessOf(name).allows(message.chatId(), received.sender())) {
+      LOG.infof(
+          "event %s: /%s refused for sender %s",
+          pending.header().eventId(), name, received.sender().openId());
+      return messenger
+          .commandReply(
+              message.chatId(),
+              message.messageId(),
+              Message.text("/" + name + " is not allowed here."))
+          .replaceWithVoid();
+    }
+    Optional<CommandHandler> handler = commands.handlerOf(name);
+    if (handler.isPresent() && handler.get().deferred()) {
+      return acknowledgeJob(pending, handler.get(), context, messenger);
+    }
     return BlockingWork.run(commands.mayBlock(run.command().name()), () -> commands.route(context))
         .chain(reply -> messenger.commandReply(message.chatId(), message.messageId(), reply))
         .onFailure(MessageTooLargeException.class)
@@ -167,6 +203,38 @@ public class EventExecution {
                   Message.text(
                       "/" + run.command().name() + " answered with a message too large to send."));
             })
+        .replaceWithVoid();
+  }
+
+  /**
+   * A deferred command: posts its acknowledgement (place 0, as a plain command's reply) and hands
+   * the job over. The job's key is its own, so this event's claim completes now and every
+   * redelivery is a duplicate, while the job runs or after.
+   */
+  private Uni<Void> acknowledgeJob(
+      Triage.Pending pending,
+      CommandHandler handler,
+      HandlerContexts.OfCommand context,
+      EventMessenger messenger) {
+    MessageReceived.Message message = context.message();
+    return Uni.createFrom()
+        .item(() -> handler.acknowledgement(context))
+        .chain(ack -> messenger.commandReply(message.chatId(), message.messageId(), ack))
+        .chain(
+            sent ->
+                BlockingWork.run(
+                    true, // dispatching may call another service (Lambda's Invoke API)
+                    () -> {
+                      jobs.dispatch(
+                          new Job(
+                              pending.appId(),
+                              context.eventId(),
+                              context.command(),
+                              message,
+                              context.sender(),
+                              clock.instant()));
+                      return sent;
+                    }))
         .replaceWithVoid();
   }
 

@@ -103,6 +103,11 @@ class ReplaceableDefaultsTest {
     }
 
     @Override
+    public boolean renew(IdempotencyKey key, Instant now, Instant inProgressUntil) {
+      return entries.renew(key, now, inProgressUntil);
+    }
+
+    @Override
     public void release(IdempotencyKey key) {
       entries.release(key);
     }

@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** What only the DynamoDB store has: the wire request, its call budget, and fail-closed outages. */
 @RequiresDynalite
@@ -111,6 +112,43 @@ class DynamoDbIdempotencyStoreTest {
             "inProgressExpiry",
                 AttributeValue.fromN(Long.toString(T0.plusSeconds(3).toEpochMilli()))),
         put.item());
+  }
+
+  @Test
+  void renewsWithOneConditionalUpdate_ofTheInProgressExpiryOnly() {
+    IdempotencyKey key = newKey();
+    store.claim(key, T0, T0.plusSeconds(3));
+    wire.reset();
+
+    assertTrue(store.renew(key, T0.plusSeconds(1), T0.plusSeconds(31)));
+
+    assertEquals(1, wire.requests.size());
+    UpdateItemRequest update = assertInstanceOf(UpdateItemRequest.class, wire.requests.get(0));
+    assertEquals(
+        "#status = :inProgress AND #inProgressExpiry >= :nowMs", update.conditionExpression());
+    assertEquals("SET #inProgressExpiry = :inProgressUntil", update.updateExpression());
+    assertEquals(
+        Map.of("#status", "status", "#inProgressExpiry", "inProgressExpiry"),
+        update.expressionAttributeNames());
+    assertEquals(
+        Map.of(
+            ":inProgress", AttributeValue.fromS("IN_PROGRESS"),
+            ":nowMs", AttributeValue.fromN(Long.toString(T0.plusSeconds(1).toEpochMilli())),
+            ":inProgressUntil",
+                AttributeValue.fromN(Long.toString(T0.plusSeconds(31).toEpochMilli()))),
+        update.expressionAttributeValues());
+    assertEquals(Map.of("pk", AttributeValue.fromS(key.value())), update.key());
+    assertEquals(1.0, calls("renew", "ok"));
+  }
+
+  @Test
+  void renewOfACompletedClaim_isAConditionFailure_notAnOutage() {
+    IdempotencyKey key = newKey();
+    store.claim(key, T0, T0.plusSeconds(3));
+    store.complete(key, T0.plusSeconds(1), Optional.empty());
+
+    assertFalse(store.renew(key, T0.plusSeconds(2), T0.plusSeconds(32)));
+    assertEquals(1.0, calls("renew", "conditional_failed"));
   }
 
   @Test

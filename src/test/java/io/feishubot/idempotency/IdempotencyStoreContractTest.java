@@ -1,7 +1,9 @@
 package io.feishubot.idempotency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -159,6 +161,57 @@ abstract class IdempotencyStoreContractTest {
     assertEquals(
         new ClaimStatus.InProgress(),
         takenBy(store().claim(key, third, afterExpiry.plus(PROCESSING)), key, third));
+  }
+
+  @Test
+  void renew_extendsTheInProgressClaim_pastItsFirstExpiry() {
+    IdempotencyKey key = newKey();
+    store().claim(key, T0, T0.plus(PROCESSING));
+
+    Instant renewedAt = T0.plusSeconds(2);
+    Instant extendedUntil = T0.plusSeconds(10);
+    assertTrue(store().renew(key, renewedAt, extendedUntil));
+
+    Instant pastFirstExpiry = T0.plus(PROCESSING).plusSeconds(1);
+    assertEquals(
+        new ClaimStatus.InProgress(),
+        takenBy(
+            store().claim(key, pastFirstExpiry, pastFirstExpiry.plus(PROCESSING)),
+            key,
+            pastFirstExpiry));
+    Instant afterExtension = extendedUntil.plusMillis(1);
+    assertInstanceOf(
+        ClaimResult.Claimed.class,
+        store().claim(key, afterExtension, afterExtension.plus(PROCESSING)));
+  }
+
+  @Test
+  void renew_refuses_whenTheClaimIsGoneDoneOrLapsed() {
+    assertFalse(store().renew(newKey(), T0, T0.plus(PROCESSING)), "never claimed");
+
+    IdempotencyKey completed = newKey();
+    store().claim(completed, T0, T0.plus(PROCESSING));
+    store().complete(completed, T0.plusSeconds(1), Optional.empty());
+    assertFalse(store().renew(completed, T0.plusSeconds(2), T0.plusSeconds(30)), "completed");
+    assertEquals(
+        new ClaimStatus.Completed(Optional.empty()),
+        takenBy(
+            store().claim(completed, T0.plusSeconds(3), T0.plusSeconds(6)),
+            completed,
+            T0.plusSeconds(3)),
+        "a refused renewal leaves a completed claim as it was");
+
+    IdempotencyKey released = newKey();
+    store().claim(released, T0, T0.plus(PROCESSING));
+    store().release(released);
+    assertFalse(store().renew(released, T0.plusSeconds(1), T0.plusSeconds(30)), "released");
+    assertEquals(Optional.empty(), store().find(released, T0.plusSeconds(1)));
+
+    IdempotencyKey lapsed = newKey();
+    store().claim(lapsed, T0, T0.plus(PROCESSING));
+    Instant afterLapse = T0.plus(PROCESSING).plusMillis(1);
+    assertFalse(store().renew(lapsed, afterLapse, afterLapse.plusSeconds(30)), "lapsed");
+    assertEquals(Optional.empty(), store().find(lapsed, afterLapse), "still lapsed");
   }
 
   @Test

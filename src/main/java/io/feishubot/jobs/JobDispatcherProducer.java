@@ -1,0 +1,70 @@
+package io.feishubot.jobs;
+
+import io.feishubot.config.FeishuConfig;
+import io.quarkus.arc.DefaultBean;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Chooses where jobs run by {@code feishu.jobs.dispatch}. A {@code @DefaultBean}: a {@link
+ * JobDispatcher} bean of the application's own replaces it.
+ *
+ * <p>The in-process dispatcher is stopped on {@link ShutdownEvent}: Quarkus fires it before it
+ * destroys any bean and before Vert.x closes, so jobs finishing within the grace can still reach
+ * the idempotency store and post their replies (a {@code @PreDestroy} runs in no defined order with
+ * the store's and the sender's).
+ */
+@ApplicationScoped
+public class JobDispatcherProducer {
+
+  static final String LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
+
+  private final FeishuConfig config;
+  private final AtomicReference<InProcessJobDispatcher> inProcess = new AtomicReference<>();
+
+  JobDispatcherProducer(FeishuConfig config) {
+    this.config = config;
+  }
+
+  @Produces
+  @DefaultBean
+  @ApplicationScoped
+  JobDispatcher jobDispatcher(JobRunner runner) {
+    FeishuConfig.Jobs jobs = config.jobs();
+    return switch (where(
+        jobs.dispatch(), Optional.ofNullable(System.getenv(LAMBDA_FUNCTION_NAME)))) {
+      case IN_PROCESS -> {
+        InProcessJobDispatcher dispatcher =
+            new InProcessJobDispatcher(
+                runner, jobs.concurrency(), jobs.queue(), jobs.shutdownGrace());
+        inProcess.set(dispatcher);
+        yield dispatcher;
+      }
+      // ---- The Lambda self-invoke dispatcher goes here (issue 13, Lambda transport). ----
+      case LAMBDA, AUTO ->
+          throw new IllegalStateException("the Lambda dispatcher is not built in this branch");
+    };
+  }
+
+  /** {@code auto} is in-process unless running on AWS Lambda. */
+  static FeishuConfig.Jobs.Dispatch where(
+      FeishuConfig.Jobs.Dispatch configured, Optional<String> lambdaFunctionName) {
+    if (configured != FeishuConfig.Jobs.Dispatch.AUTO) {
+      return configured;
+    }
+    return lambdaFunctionName.filter(name -> !name.isBlank()).isPresent()
+        ? FeishuConfig.Jobs.Dispatch.LAMBDA
+        : FeishuConfig.Jobs.Dispatch.IN_PROCESS;
+  }
+
+  void stopJobs(@Observes ShutdownEvent shutdown) {
+    InProcessJobDispatcher dispatcher = inProcess.get();
+    if (dispatcher != null) {
+      dispatcher.shutdown();
+    }
+  }
+}
