@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import software.amazon.awssdk.services.lambda.LambdaClient;
+import org.jboss.logging.Logger;
 
 /**
  * The Lambda side of {@code feishu.jobs.dispatch}: whether jobs go to Lambda, and the {@link
@@ -25,10 +25,11 @@ public class LambdaJobs {
   /** The variable Lambda sets to the function's name; read through MicroProfile Config. */
   public static final String FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
 
+  private static final Logger LOG = Logger.getLogger(LambdaJobs.class);
+
   private final FeishuConfig config;
   private final JobSignatures signatures;
   private final Instance<LambdaInvokeEndpoint> endpoint;
-  private final Instance<LambdaClient> client;
   private final Optional<String> functionName;
   private final Clock clock;
 
@@ -36,27 +37,27 @@ public class LambdaJobs {
       FeishuConfig config,
       JobSignatures signatures,
       Instance<LambdaInvokeEndpoint> endpoint,
-      Instance<LambdaClient> client,
       @ConfigProperty(name = FUNCTION_NAME) Optional<String> functionName,
       Clock clock) {
     this.config = config;
     this.signatures = signatures;
     this.endpoint = endpoint;
-    this.client = client;
     this.functionName = functionName.filter(name -> !name.isBlank());
     this.clock = clock;
   }
 
   /**
-   * Whether jobs run in another invocation of this function: {@code lambda}, or {@code auto} on
-   * Lambda ({@code AWS_LAMBDA_FUNCTION_NAME} is set).
+   * The function's name, when running on Lambda; {@code feishu.jobs.dispatch=auto} then chooses
+   * Lambda ({@link JobDispatcherProducer#where}).
    */
+  public Optional<String> functionName() {
+    return functionName;
+  }
+
+  /** Whether jobs run in another invocation of this function. */
   public boolean chosen() {
-    return switch (config.jobs().dispatch()) {
-      case LAMBDA -> true;
-      case AUTO -> functionName.isPresent();
-      case IN_PROCESS -> false;
-    };
+    return JobDispatcherProducer.where(config.jobs().dispatch(), functionName)
+        == FeishuConfig.Jobs.Dispatch.LAMBDA;
   }
 
   /**
@@ -86,13 +87,20 @@ public class LambdaJobs {
   }
 
   /**
-   * When jobs go to Lambda, checks the settings at startup and builds the SDK client then (or in
-   * the SnapStart snapshot), not in the first delivery's 3 s.
+   * When jobs go to Lambda, checks the settings at startup and warms the SDK client up with a dry
+   * run, then (or in the SnapStart snapshot) rather than in the first delivery's 3 s. A failed dry
+   * run is not fatal: deferred commands answer 503 until Lambda takes their invocations.
    */
   void prepareAtStartup(@Observes StartupEvent startup) {
-    if (chosen()) {
-      dispatcher();
-      client.get().serviceName();
+    if (!chosen()) {
+      return;
+    }
+    dispatcher();
+    String qualifier = config.jobs().lambdaQualifier().filter(q -> !q.isBlank()).orElse(null);
+    if (!endpoint.get().dryRun(functionName.orElseThrow(), qualifier)) {
+      LOG.warnf(
+          "Lambda did not accept a dry run of the function's own invocation at startup:"
+              + " check lambda:InvokeFunction on it");
     }
   }
 }

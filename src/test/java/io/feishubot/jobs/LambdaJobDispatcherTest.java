@@ -42,8 +42,9 @@ class LambdaJobDispatcherTest {
   }
 
   @Test
-  void lambdaIsChosen_whenTheSettingsSaySo() {
+  void lambdaIsChosen_andWarmedUpAtStartup_withADryRunThatRunsNothing() {
     assertThat(lambdaJobs.chosen()).isTrue();
+    assertThat(api.dryRuns()).isPositive();
   }
 
   @Test
@@ -51,7 +52,10 @@ class LambdaJobDispatcherTest {
       throws IOException {
     Job job = Jobs.job("ev_dispatch_1", Instant.now());
 
+    long start = System.nanoTime();
     lambdaJobs.dispatcher().dispatch(job);
+    System.out.printf(
+        "[lambda-jobs] a job was queued in %d ms%n", (System.nanoTime() - start) / 1_000_000);
 
     assertThat(api.invocations()).hasSize(1);
     LambdaInvokeApi.Invocation invocation = api.invocations().get(0);

@@ -25,11 +25,11 @@ import java.util.regex.Pattern;
  * A local stand-in of Lambda's Invoke API on loopback: {@code POST
  * /2015-03-31/functions/{name}/invocations}. An asynchronous invocation ({@code
  * X-Amz-Invocation-Type: Event}) is answered 202 at once and then, when a function is attached,
- * delivered the way Lambda delivers it: the payload is posted to the function's Runtime API (the
- * Quarkus Lambda mock event server's {@code /_lambda_} entry), and a function error (the mock
- * server's 500) is retried twice before the event goes to the on-failure destination. Lambda waits
- * 1 and 2 minutes between attempts; this stand-in does not wait. Anything else is answered as
- * Lambda would refuse it.
+ * delivered the way Lambda delivers it (a {@code DryRun} is answered 204 and counted apart): the
+ * payload is posted to the function's Runtime API (the Quarkus Lambda mock event server's {@code
+ * /_lambda_} entry), and a function error (the mock server's 500) is retried twice before the event
+ * goes to the on-failure destination. Lambda waits 1 and 2 minutes between attempts; this stand-in
+ * does not wait. Anything else is answered as Lambda would refuse it.
  */
 public final class LambdaInvokeApi implements AutoCloseable {
 
@@ -54,6 +54,7 @@ public final class LambdaInvokeApi implements AutoCloseable {
   private final List<Integer> attempts = new ArrayList<>();
   private final List<byte[]> failureDestination = new ArrayList<>();
   private final AtomicInteger failuresToAnswer = new AtomicInteger();
+  private final AtomicInteger dryRuns = new AtomicInteger();
   private volatile int failureStatus;
   private volatile URI function;
 
@@ -93,6 +94,12 @@ public final class LambdaInvokeApi implements AutoCloseable {
     failuresToAnswer.set(times);
   }
 
+  /** How many dry runs (the bot's warm-up at startup) arrived; they are not invocations. */
+  public int dryRuns() {
+    return dryRuns.get();
+  }
+
+  /** The invocations that would run the function, in order. */
   public synchronized List<Invocation> invocations() {
     return List.copyOf(invocations);
   }
@@ -124,6 +131,12 @@ public final class LambdaInvokeApi implements AutoCloseable {
         return;
       }
       String type = exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type");
+      if ("DryRun".equals(type)) {
+        // Lambda checks the request and the caller's permission, runs nothing, answers 204.
+        dryRuns.incrementAndGet();
+        exchange.sendResponseHeaders(204, -1);
+        return;
+      }
       synchronized (this) {
         invocations.add(
             new Invocation(
