@@ -195,6 +195,15 @@ public interface FeishuConfig {
     @WithDefault("auto")
     Dispatch dispatch();
 
+    /**
+     * On Lambda, the alias or version that a job's asynchronous invocation names: the one API
+     * Gateway invokes, since Lambda keeps SnapStart and the asynchronous settings (retries, the
+     * on-failure queue) per alias or version. {@code serverless.yml} sets {@code snapstart} for the
+     * JVM variant. Unset: the unqualified function ({@code $LATEST}), as the native variant is
+     * invoked.
+     */
+    Optional<String> lambdaQualifier();
+
     /** Where jobs run. */
     enum Dispatch {
       AUTO,

@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
 
-/** Signature comparison shared by the event and card verifiers. */
-final class ConstantTime {
+/** Signature comparison shared by the event and card verifiers and the job codec. */
+public final class ConstantTime {
 
   private ConstantTime() {}
 
@@ -33,7 +33,7 @@ final class ConstantTime {
    * without hex-encoding the digest first. Whether {@code given} is well-formed depends only on the
    * caller's own input; the comparison of the bytes is constant time, as above.
    */
-  static boolean equalsHex(byte[] expected, String given, int length) {
+  public static boolean equalsHex(byte[] expected, String given, int length) {
     if (expected == null || expected.length != length || !isHex(given, 2 * length)) {
       return false;
     }

@@ -24,13 +24,13 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class JobDispatcherProducer {
 
-  static final String LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
-
   private final FeishuConfig config;
+  private final LambdaJobs lambda;
   private final AtomicReference<InProcessJobDispatcher> inProcess = new AtomicReference<>();
 
-  JobDispatcherProducer(FeishuConfig config) {
+  JobDispatcherProducer(FeishuConfig config, LambdaJobs lambda) {
     this.config = config;
+    this.lambda = lambda;
   }
 
   @Produces
@@ -38,8 +38,7 @@ public class JobDispatcherProducer {
   @ApplicationScoped
   JobDispatcher jobDispatcher(JobRunner runner) {
     FeishuConfig.Jobs jobs = config.jobs();
-    return switch (where(
-        jobs.dispatch(), Optional.ofNullable(System.getenv(LAMBDA_FUNCTION_NAME)))) {
+    return switch (where(jobs.dispatch(), lambda.functionName())) {
       case IN_PROCESS -> {
         InProcessJobDispatcher dispatcher =
             new InProcessJobDispatcher(
@@ -47,9 +46,8 @@ public class JobDispatcherProducer {
         inProcess.set(dispatcher);
         yield dispatcher;
       }
-      // ---- The Lambda self-invoke dispatcher goes here (issue 13, Lambda transport). ----
-      case LAMBDA, AUTO ->
-          throw new IllegalStateException("the Lambda dispatcher is not built in this branch");
+      case LAMBDA -> lambda.dispatcher();
+      case AUTO -> throw new IllegalStateException("where() resolves auto");
     };
   }
 
