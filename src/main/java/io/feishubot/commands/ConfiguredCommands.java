@@ -1,14 +1,13 @@
 package io.feishubot.commands;
 
 import io.feishubot.config.FeishuConfig;
+import io.feishubot.config.SecretUrl;
 import io.feishubot.outbound.CommandEndpoints;
 import io.feishubot.router.Access;
 import io.feishubot.router.CommandLineParser;
 import io.feishubot.router.CommandSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -72,7 +71,7 @@ public class ConfiguredCommands implements CommandSettings {
                             .filter(value -> !value.isBlank())
                             .orElse(DEFAULT_DESCRIPTION),
                         new ConfiguredCommand.Endpoint(
-                            endpoint(name, url.get()),
+                            SecretUrl.parse(url.get(), setting(name, "url")),
                             settings.secret().filter(value -> !value.isBlank()),
                             settings.timeout()),
                         limits,
@@ -157,23 +156,5 @@ public class ConfiguredCommands implements CommandSettings {
                     .filter(id -> !id.isEmpty())
                     .collect(java.util.stream.Collectors.toUnmodifiableSet()))
         .filter(set -> !set.isEmpty());
-  }
-
-  /** The endpoint's address, checked without ever quoting it: it may carry a credential. */
-  private static URI endpoint(String name, String url) {
-    try {
-      URI uri = new URI(url.strip());
-      String scheme = uri.getScheme();
-      if (uri.isAbsolute()
-          && uri.getHost() != null
-          && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
-        return uri;
-      }
-    } catch (URISyntaxException invalid) {
-      // Reported below, without the exception: its message quotes the value.
-    }
-    throw new IllegalStateException(
-        setting(name, "url")
-            + " is not an absolute http(s) URL (its value is not shown: it may be a credential)");
   }
 }

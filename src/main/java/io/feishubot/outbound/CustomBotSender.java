@@ -1,12 +1,12 @@
 package io.feishubot.outbound;
 
 import io.feishubot.config.FeishuConfig;
+import io.feishubot.config.SecretUrl;
 import io.feishubot.feishu.CustomBotSignature;
 import io.feishubot.message.CustomBotContent;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +50,12 @@ public class CustomBotSender {
     this.budget = budget;
     this.clock = clock;
     this.pacer = new CallPacer(clock, SPACING, PER_MINUTE, Duration.ofMinutes(1));
-    this.hook = config.webhook().url().filter(url -> !url.isBlank()).map(CustomBotSender::hookUri);
+    this.hook =
+        config
+            .webhook()
+            .url()
+            .filter(url -> !url.isBlank())
+            .map(url -> SecretUrl.parse(url, "feishu.webhook.url (FEISHU_WEBHOOK_URL)"));
     this.secret = config.webhook().secret().filter(value -> !value.isBlank());
   }
 
@@ -98,22 +103,5 @@ public class CustomBotSender {
       Thread.currentThread().interrupt();
       throw new OutboundDeadlineException(OpenApiEndpoint.CUSTOM_BOT, budget.remaining(deadline));
     }
-  }
-
-  private static URI hookUri(String url) {
-    try {
-      URI uri = new URI(url.trim());
-      String scheme = uri.getScheme();
-      if (uri.isAbsolute()
-          && uri.getHost() != null
-          && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
-        return uri;
-      }
-    } catch (URISyntaxException invalid) {
-      // Reported below, without the exception: its message quotes the value.
-    }
-    throw new IllegalStateException(
-        "feishu.webhook.url (FEISHU_WEBHOOK_URL) is not an absolute http(s) URL"
-            + " (its value is not shown: it is a credential)");
   }
 }
