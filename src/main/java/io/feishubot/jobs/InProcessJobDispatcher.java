@@ -78,13 +78,14 @@ public final class InProcessJobDispatcher implements JobDispatcher {
     if (awaitTermination(shutdownGrace)) {
       return;
     }
+    // Taken before the interrupt: a job that stops at once on it still did not finish in time.
+    List<Job> interrupted = List.copyOf(running.keySet());
     List<Runnable> neverStarted = executor.shutdownNow(); // interrupts the running ones
     for (Runnable task : neverStarted) {
       LOG.warnf(
           "job %s: not started before shutdown; it will not run here",
           ((Queued) task).job.eventId());
     }
-    List<Job> interrupted = List.copyOf(running.keySet());
     awaitTermination(AFTER_INTERRUPT);
     for (Job job : interrupted) {
       LOG.warnf(

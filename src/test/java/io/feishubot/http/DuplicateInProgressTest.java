@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * may fail, and an acknowledged redelivery would leave nobody to run the event again.
  */
 @QuarkusTest
-@QuarkusTestResource(FakeFeishuOpenApi.class)
+@QuarkusTestResource(value = FakeFeishuOpenApi.class, restrictToAnnotatedClass = true)
 class DuplicateInProgressTest {
 
   @Test
