@@ -13,12 +13,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIf;
 
 /**
  * A redelivery that meets its event still running elsewhere is not acknowledged: the running one
- * may fail, and an acknowledged redelivery would leave nobody to run the event again.
+ * may fail, and an acknowledged redelivery would leave nobody to run the event again. Not under
+ * {@code -Plambda}: a Lambda instance takes one invocation at a time, so there the redelivery
+ * reaches another instance (the DynamoDB store's tests cover the claim on its own).
  */
 @QuarkusTest
+@DisabledIf(
+    value = "io.feishubot.testsupport.LambdaBuild#active",
+    disabledReason = "one invocation at a time per Lambda instance: no concurrent redelivery here")
 @QuarkusTestResource(value = FakeFeishuOpenApi.class, restrictToAnnotatedClass = true)
 class DuplicateInProgressTest {
 
