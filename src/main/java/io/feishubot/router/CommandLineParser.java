@@ -26,6 +26,8 @@ public final class CommandLineParser {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String MENTION_ALL = "@_all";
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Comparator<Mention> LONGEST_KEY_FIRST =
+      Comparator.comparingInt((Mention m) -> m.key().length()).reversed();
 
   private final Optional<String> botOpenId;
 
@@ -74,7 +76,7 @@ public final class CommandLineParser {
         mentions.add(mention);
       }
     }
-    mentions.sort(Comparator.comparingInt((Mention m) -> m.key().length()).reversed());
+    mentions.sort(LONGEST_KEY_FIRST);
     String rest = stripLeadingBotMentions(text.get().strip(), mentions);
     if (rest.startsWith("@_")) {
       return Optional.empty(); // addressed to somebody else first
