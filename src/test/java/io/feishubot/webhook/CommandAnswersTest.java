@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,8 +107,7 @@ class CommandAnswersTest {
     return new WebhookResult.Acknowledged(WebhookResult.Outcome.ACCEPTED);
   }
 
-  private static CommandHandler command(
-      String name, java.util.function.Function<CommandContext, Message> body) {
+  private static CommandHandler command(String name, Function<CommandContext, Message> body) {
     return new CommandHandler() {
       @Override
       public String name() {
