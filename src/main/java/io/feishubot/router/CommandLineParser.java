@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reads a command out of a received text or post message. Feishu writes each mention as a
@@ -25,7 +24,8 @@ public final class CommandLineParser {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String MENTION_ALL = "@_all";
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Comparator<Mention> LONGEST_KEY_FIRST =
+      Comparator.comparingInt((Mention m) -> m.key().length()).reversed();
 
   private final Optional<String> botOpenId;
 
@@ -42,7 +42,7 @@ public final class CommandLineParser {
     if (line.isEmpty()) {
       return Optional.empty();
     }
-    String[] words = WHITESPACE.split(line.get(), -1);
+    String[] words = words(line.get());
     String first = words[0];
     if (first.startsWith("/") || first.startsWith("／")) {
       first = first.substring(1);
@@ -54,6 +54,42 @@ public final class CommandLineParser {
     return Optional.of(
         new CommandLine(
             first.toLowerCase(Locale.ROOT), arguments, String.join(" ", arguments).strip()));
+  }
+
+  /**
+   * {@code Pattern.compile("\\s+").split(line, -1)}, without a matcher per message (most messages
+   * are one word): split at runs of ASCII whitespace as {@code \s} means it (space, tab, line feed,
+   * vertical tab, form feed, carriage return), a leading or trailing run giving an empty word, no
+   * run giving the line itself. CommandLineParserTest compares the two.
+   */
+  static String[] words(String line) {
+    List<String> words = null;
+    int start = 0;
+    int i = 0;
+    while (i < line.length()) {
+      if (!isRegexSpace(line.charAt(i))) {
+        i++;
+        continue;
+      }
+      int end = i;
+      while (i < line.length() && isRegexSpace(line.charAt(i))) {
+        i++;
+      }
+      if (words == null) {
+        words = new ArrayList<>();
+      }
+      words.add(line.substring(start, end));
+      start = i;
+    }
+    if (words == null) {
+      return new String[] {line};
+    }
+    words.add(line.substring(start));
+    return words.toArray(String[]::new);
+  }
+
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /**
@@ -74,7 +110,7 @@ public final class CommandLineParser {
         mentions.add(mention);
       }
     }
-    mentions.sort(Comparator.comparingInt((Mention m) -> m.key().length()).reversed());
+    mentions.sort(LONGEST_KEY_FIRST);
     String rest = stripLeadingBotMentions(text.get().strip(), mentions);
     if (rest.startsWith("@_")) {
       return Optional.empty(); // addressed to somebody else first

@@ -14,6 +14,7 @@ import io.feishubot.jobs.JobDispatcher;
 import io.feishubot.jobs.JobRefusedException;
 import io.feishubot.message.Message;
 import io.feishubot.message.MessageTooLargeException;
+import io.feishubot.message.SentMessage;
 import io.feishubot.outbound.FeishuApiException;
 import io.feishubot.outbound.MessageSender;
 import io.feishubot.router.CommandFailedException;
@@ -144,7 +145,8 @@ public class EventExecution {
     EventMessenger messenger =
         new EventMessenger(sender, pending.appId(), header.eventId(), pending.deadline());
     Timer.Sample sample = Timer.start(registry);
-    Uni<Void> work =
+    // The work's item is not used: no stage is spent turning it into a Void.
+    Uni<?> work =
         switch (pending.work()) {
           case Triage.RunCommand command -> runCommand(pending, command, messenger);
           case Triage.RunEventHandler event -> runEventHandler(pending, event, messenger);
@@ -190,7 +192,7 @@ public class EventExecution {
             });
   }
 
-  private Uni<Void> runCommand(
+  private Uni<?> runCommand(
       Triage.Pending pending, Triage.RunCommand run, EventMessenger messenger) {
     MessageReceived received = run.received();
     MessageReceived.Message message = received.message();
@@ -207,41 +209,58 @@ public class EventExecution {
       LOG.infof(
           "event %s: /%s refused for sender %s",
           pending.header().eventId(), name, received.sender().openId());
-      return messenger
-          .commandReply(
-              message.chatId(),
-              message.messageId(),
-              Message.text("/" + name + " is not allowed here."))
-          .replaceWithVoid();
+      return messenger.commandReply(
+          message.chatId(),
+          message.messageId(),
+          Message.text("/" + name + " is not allowed here."));
     }
-    Optional<CommandHandler> handler = commands.handlerOf(name);
-    if (handler.isPresent() && handler.get().deferred()) {
-      return acknowledgeJob(pending, handler.get(), context, messenger);
+    // One look-up serves both questions (deferred? may block?); null is an unknown name, which
+    // the router answers without blocking.
+    CommandHandler handler = commands.handlerOf(name).orElse(null);
+    if (handler != null && handler.deferred()) {
+      return acknowledgeJob(pending, handler, context, messenger);
     }
-    return BlockingWork.run(commands.mayBlock(run.command().name()), () -> commands.route(context))
+    // Each Uni stage costs a context capture per event (mutiny-smallrye-context-propagation), so
+    // both failures a command can answer in words share one recovery stage (bench/jmh).
+    return BlockingWork.run(handler != null && handler.mayBlock(), () -> commands.route(context))
         .chain(reply -> messenger.commandReply(message.chatId(), message.messageId(), reply))
-        .onFailure(CommandFailedException.class)
-        .recoverWithUni(
-            failed -> {
-              // A failure the handler put in words: the same would come back on a redelivery.
-              LOG.warnf(
-                  "event %s: /%s failed (%s)",
-                  pending.header().eventId(), name, failed.getMessage());
-              return messenger.commandReply(
-                  message.chatId(), message.messageId(), ((CommandFailedException) failed).reply());
-            })
-        .onFailure(MessageTooLargeException.class)
-        .recoverWithUni(
-            tooLarge -> {
-              // The same answer would be too large on every redelivery: say so once, in words.
-              LOG.errorf("event %s: %s", pending.header().eventId(), tooLarge.getMessage());
-              return messenger.commandReply(
-                  message.chatId(),
-                  message.messageId(),
-                  Message.text(
-                      "/" + run.command().name() + " answered with a message too large to send."));
-            })
-        .replaceWithVoid();
+        .onFailure(EventExecution::answerableFailure)
+        .recoverWithUni(failure -> answerFailure(pending, run, messenger, failure));
+  }
+
+  /** A command failure answered with a reply instead of a redelivery. */
+  private static boolean answerableFailure(Throwable failure) {
+    return failure instanceof CommandFailedException || failure instanceof MessageTooLargeException;
+  }
+
+  private static Uni<SentMessage> answerFailure(
+      Triage.Pending pending, Triage.RunCommand run, EventMessenger messenger, Throwable failure) {
+    MessageReceived.Message message = run.received().message();
+    return switch (failure) {
+      case CommandFailedException failed -> {
+        // A failure the handler put in words: the same would come back on a redelivery.
+        LOG.warnf(
+            "event %s: /%s failed (%s)",
+            pending.header().eventId(), run.command().name(), failed.getMessage());
+        yield messenger
+            .commandReply(message.chatId(), message.messageId(), failed.reply())
+            .onFailure(MessageTooLargeException.class)
+            .recoverWithUni(tooLarge -> answerTooLarge(pending, run, messenger, tooLarge));
+      }
+      case MessageTooLargeException tooLarge -> answerTooLarge(pending, run, messenger, tooLarge);
+      default -> Uni.createFrom().failure(failure);
+    };
+  }
+
+  private static Uni<SentMessage> answerTooLarge(
+      Triage.Pending pending, Triage.RunCommand run, EventMessenger messenger, Throwable tooLarge) {
+    // The same answer would be too large on every redelivery: say so once, in words.
+    LOG.errorf("event %s: %s", pending.header().eventId(), tooLarge.getMessage());
+    MessageReceived.Message message = run.received().message();
+    return messenger.commandReply(
+        message.chatId(),
+        message.messageId(),
+        Message.text("/" + run.command().name() + " answered with a message too large to send."));
   }
 
   /**
@@ -249,7 +268,7 @@ public class EventExecution {
    * the job over. The job's key is its own, so this event's claim completes now and every
    * redelivery is a duplicate, while the job runs or after.
    */
-  private Uni<Void> acknowledgeJob(
+  private Uni<?> acknowledgeJob(
       Triage.Pending pending,
       CommandHandler handler,
       HandlerContexts.OfCommand context,
@@ -272,8 +291,7 @@ public class EventExecution {
                               context.sender(),
                               clock.instant()));
                       return sent;
-                    }))
-        .replaceWithVoid();
+                    }));
   }
 
   private Uni<Void> runEventHandler(

@@ -57,8 +57,19 @@ final class EventMessenger implements Messenger {
    * the handler sent before it.
    */
   Uni<SentMessage> commandReply(String chatId, String messageId, Message message) {
-    String uuid = ReplyIds.forEvent(appId, eventId, 0);
-    return send(message, content -> sender.reply(chatId, messageId, content, uuid, deadline));
+    if (message instanceof Message.None) {
+      return NOTHING_SENT;
+    }
+    // Every caller subscribes at once (in a chain step or by awaiting), so the reply is rendered
+    // now rather than in a deferred stage: a stage costs a context capture per event on the
+    // command path (bench/jmh). A failure still arrives as the Uni's, never thrown.
+    try {
+      MessageContent content = MessageContent.of(message);
+      return sender.reply(
+          chatId, messageId, content, ReplyIds.forEvent(appId, eventId, 0), deadline);
+    } catch (RuntimeException e) {
+      return Uni.createFrom().failure(e);
+    }
   }
 
   private String nextUuid() {

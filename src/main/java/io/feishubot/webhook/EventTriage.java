@@ -19,6 +19,7 @@ import io.feishubot.router.CommandLineParser;
 import io.feishubot.router.CommandRouter;
 import io.feishubot.router.EventRouter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -47,7 +48,9 @@ public class EventTriage {
   private final CommandRouter commands;
   private final EventRouter events;
   private final ActionRouter actions;
-  private final FeishuConfig config;
+  // Read once, not per event: the mapping does not change while the application runs.
+  private final String configuredAppId;
+  private final Duration ackDeadline;
 
   public EventTriage(
       CommandRouter commands, EventRouter events, ActionRouter actions, FeishuConfig config) {
@@ -55,7 +58,8 @@ public class EventTriage {
     this.commands = commands;
     this.events = events;
     this.actions = actions;
-    this.config = config;
+    this.configuredAppId = config.appId().orElse("unknown-app");
+    this.ackDeadline = config.ackDeadline();
   }
 
   /** What an authenticated event needs: work for a handler, or an answer now. */
@@ -146,8 +150,7 @@ public class EventTriage {
   }
 
   private Triage.Pending pending(EventHeader header, Triage.Work work, Instant receivedAt) {
-    String appId = Optional.ofNullable(header.appId()).or(config::appId).orElse("unknown-app");
-    return new Triage.Pending(
-        header, appId, work, receivedAt, receivedAt.plus(config.ackDeadline()));
+    String appId = header.appId() != null ? header.appId() : configuredAppId;
+    return new Triage.Pending(header, appId, work, receivedAt, receivedAt.plus(ackDeadline));
   }
 }

@@ -89,13 +89,21 @@ public class EventWebhook {
                 case Triage.RunEventHandler event -> execution.run(pending);
               };
             })
+        // One stage for the outcome line and the clean-up: each stage costs a context capture per
+        // event (mutiny-smallrye-context-propagation, bench/jmh).
+        .onTermination()
         .invoke(
-            result -> {
-              // The steps may have run on other threads: name the event again for this line.
-              LogFields.putCommand(header, tag);
-              logOutcome(header.eventType(), header.eventId(), result, pending.receivedAt());
-            })
-        .eventually(LogFields::clear);
+            (result, failure, cancelled) -> {
+              try {
+                if (failure == null && !cancelled) {
+                  // The steps may have run on other threads: name the event again for this line.
+                  LogFields.putCommand(header, tag);
+                  logOutcome(header.eventType(), header.eventId(), result, pending.receivedAt());
+                }
+              } finally {
+                LogFields.clear();
+              }
+            });
   }
 
   private Triage authenticateAndTriage(WebhookRequest request) {

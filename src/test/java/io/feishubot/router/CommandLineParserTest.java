@@ -11,6 +11,10 @@ import io.feishubot.feishu.MessageReceived.Message;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -172,5 +176,33 @@ class CommandLineParserTest {
         new CommandLineParser(Optional.of("ou_bot"))
             .parse(text("@_user_1 /deploy api @_user_2", bot, noKey, other));
     assertThat(command).contains(new CommandLine("deploy", List.of("api", "@Ann"), "api @Ann"));
+  }
+
+  /** The splitter against the regex it replaces, on words, runs and non-ASCII spaces. */
+  @Test
+  void wordsSplitsExactlyAsTheWhitespaceRegex() {
+    Pattern regex = Pattern.compile("\\s+");
+    String[] pieces = {
+      "a", "/ping", "中", " ", "  ", "\t", "\n", "\u000B", "\f", "\r", "\u00A0", "\u2003", "\u3000",
+      ""
+    };
+    Random random = new Random(11);
+    List<String> fixed = List.of("", " ", "a", " a", "a ", " a b  c ", "a\u00A0b", "\t\n");
+    Stream<String> generated =
+        IntStream.range(0, 20_000)
+            .mapToObj(
+                n -> {
+                  StringBuilder line = new StringBuilder();
+                  for (int i = random.nextInt(8); i > 0; i--) {
+                    line.append(pieces[random.nextInt(pieces.length)]);
+                  }
+                  return line.toString();
+                });
+    Stream.concat(fixed.stream(), generated)
+        .forEach(
+            line ->
+                assertThat(CommandLineParser.words(line))
+                    .as("words of [%s]", line)
+                    .containsExactly(regex.split(line, -1)));
   }
 }
