@@ -1,9 +1,13 @@
 package io.feishubot.message;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -15,7 +19,18 @@ final class ContentJson {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  private static final ObjectWriter WRITER = new ObjectMapper().writer();
+
   private ContentJson() {}
+
+  /** A content tree as JSON text; shared by the IM API's and the custom bot's bodies. */
+  static String write(JsonNode json) {
+    try {
+      return WRITER.writeValueAsString(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e); // a tree of plain nodes always serializes
+    }
+  }
 
   /** {@code {"zh_cn":{"title":…,"content":[[…]]},"en_us":{…}}}. */
   static ObjectNode post(Message.Post post) {

@@ -1,13 +1,8 @@
 package io.feishubot.message;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,7 +29,6 @@ public record CustomBotContent(String msgType, String fields) {
   static final int SIGNATURE_ALLOWANCE = 96;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final ObjectWriter WRITER = new ObjectMapper().writer();
 
   public CustomBotContent {
     Objects.requireNonNull(msgType, "msgType");
@@ -56,13 +50,14 @@ public record CustomBotContent(String msgType, String fields) {
       case Message.Post post ->
           checked(
               "post",
-              "\"content\":" + write(NODES.objectNode().set("post", ContentJson.post(post))));
+              "\"content\":"
+                  + ContentJson.write(NODES.objectNode().set("post", ContentJson.post(post))));
       case Card card -> {
         requireNoCallbacks(card.elements());
-        yield checked("interactive", "\"card\":" + write(card.toJson()));
+        yield checked("interactive", "\"card\":" + ContentJson.write(card.toJson()));
       }
       case Message.Template template ->
-          checked("interactive", "\"card\":" + write(ContentJson.template(template)));
+          checked("interactive", "\"card\":" + ContentJson.write(ContentJson.template(template)));
       case Message.Verbatim verbatim ->
           verbatim.msgType().equals("post")
               ? checked("post", "\"content\":{\"post\":" + verbatim.content() + "}")
@@ -76,7 +71,7 @@ public record CustomBotContent(String msgType, String fields) {
   public static CustomBotContent shareChat(String chatId) {
     Objects.requireNonNull(chatId, "chatId");
     ObjectNode content = NODES.objectNode().put("share_chat_id", chatId);
-    return checked("share_chat", "\"content\":" + write(content));
+    return checked("share_chat", "\"content\":" + ContentJson.write(content));
   }
 
   /** The body without a signature, for a bot whose signature verification is off. */
@@ -129,13 +124,5 @@ public record CustomBotContent(String msgType, String fields) {
       throw new MessageTooLargeException(msgType, bytes, LIMIT_BYTES);
     }
     return content;
-  }
-
-  private static String write(JsonNode json) {
-    try {
-      return WRITER.writeValueAsString(json);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e); // a tree of plain nodes always serializes
-    }
   }
 }

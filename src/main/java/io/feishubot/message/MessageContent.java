@@ -1,11 +1,6 @@
 package io.feishubot.message;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
@@ -20,8 +15,6 @@ public record MessageContent(String msgType, String content) {
 
   /** post, interactive (card and template): 30 KB of UTF-8 content. */
   public static final int RICH_LIMIT_BYTES = 30 * 1024;
-
-  private static final ObjectWriter WRITER = new ObjectMapper().writer();
 
   public MessageContent {
     Objects.requireNonNull(msgType, "msgType");
@@ -38,10 +31,12 @@ public record MessageContent(String msgType, String content) {
     Objects.requireNonNull(message, "message");
     return switch (message) {
       case Message.Text text -> checked("text", textContent(text.text()), TEXT_LIMIT_BYTES);
-      case Message.Post post -> checked("post", write(ContentJson.post(post)), RICH_LIMIT_BYTES);
-      case Card card -> checked("interactive", write(card.toJson()), RICH_LIMIT_BYTES);
+      case Message.Post post ->
+          checked("post", ContentJson.write(ContentJson.post(post)), RICH_LIMIT_BYTES);
+      case Card card -> checked("interactive", ContentJson.write(card.toJson()), RICH_LIMIT_BYTES);
       case Message.Template template ->
-          checked("interactive", write(ContentJson.template(template)), RICH_LIMIT_BYTES);
+          checked(
+              "interactive", ContentJson.write(ContentJson.template(template)), RICH_LIMIT_BYTES);
       case Message.Verbatim verbatim ->
           checked(verbatim.msgType(), verbatim.content(), RICH_LIMIT_BYTES);
       case Message.None none ->
@@ -59,14 +54,6 @@ public record MessageContent(String msgType, String content) {
     StringBuilder json = new StringBuilder(text.length() + 12).append("{\"text\":\"");
     JsonStringEncoder.getInstance().quoteAsString(text, json);
     return json.append("\"}").toString();
-  }
-
-  private static String write(JsonNode json) {
-    try {
-      return WRITER.writeValueAsString(json);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e); // a tree of plain nodes always serializes
-    }
   }
 
   private static MessageContent checked(String msgType, String content, int limitBytes) {
