@@ -9,27 +9,18 @@ import java.nio.charset.StandardCharsets;
  * <p>Building a Jackson tree for it costs more than decrypting the event (bench/jmh): the parser
  * copies the 1–2 KB base64 value through a char buffer into a String, and builds a tree and a
  * duplicate-key set for one field. The shape accepted here is a strict subset of JSON: optional
- * JSON whitespace, exactly one key spelled {@code "encrypt"}, a string of base64 alphabet
- * characters only (so no escapes, control or non-ASCII characters, and its bytes are its
- * characters), and nothing but whitespace after the closing brace. Every body that matches parses
- * with Jackson to the same single field and value, so {@link EnvelopeParser} answers exactly as it
- * would with the tree. Anything else, including bodies that are merely unusual (escaped characters,
- * a BOM, extra fields, a duplicate key, an empty value), is not recognised and goes to the tree
- * parser with all its checks.
+ * JSON whitespace, exactly one key spelled {@code "encrypt"}, a string of plain ASCII (no escapes,
+ * control or non-ASCII characters, so its bytes are its characters; found eight bytes at a time)
+ * that is not blank, and nothing but whitespace after the closing brace. Every body that matches
+ * parses with Jackson to the same single field and value, so {@link EnvelopeParser} answers exactly
+ * as it would with the tree; whether the value is base64 is the cipher's to judge, on either path.
+ * Anything else, including bodies that are merely unusual (escaped characters, a BOM, extra fields,
+ * a duplicate key, an empty value), is not recognised and goes to the tree parser with all its
+ * checks.
  */
 final class EncryptOnlyBody {
 
   private static final byte[] KEY = "\"encrypt\"".getBytes(StandardCharsets.US_ASCII);
-
-  /** The standard base64 alphabet and padding, indexed by unsigned byte value. */
-  private static final boolean[] BASE64 = new boolean[256];
-
-  static {
-    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
-    for (int k = 0; k < alphabet.length(); k++) {
-      BASE64[alphabet.charAt(k)] = true;
-    }
-  }
 
   private EncryptOnlyBody() {}
 
@@ -59,18 +50,32 @@ final class EncryptOnlyBody {
       return null;
     }
     int start = i;
-    while (i < json.length && BASE64[json[i] & 0xFF]) {
-      i++;
-    }
+    i = Utf8JsonTokens.plainRun(json, i);
     int length = i - start;
     i = expect(json, i, (byte) '"');
     i = skipWhitespace(json, i);
     i = expect(json, i, (byte) '}');
-    if (i < 0 || skipWhitespace(json, i) != json.length || length == 0 || length > maxLength) {
+    if (i < 0
+        || skipWhitespace(json, i) != json.length
+        || length > maxLength
+        || isBlank(json, start, length)) {
       return null;
     }
-    // Base64 characters are ASCII, so the bytes are the value's characters.
+    // Plain ASCII without escapes: the bytes are the value's characters.
     return new EncryptedEnvelope(json, start, length);
+  }
+
+  /**
+   * Whether the value is empty or spaces only, which the tree path reports as missing (the only
+   * whitespace a plain value can hold is the space).
+   */
+  private static boolean isBlank(byte[] json, int start, int length) {
+    for (int k = start; k < start + length; k++) {
+      if (json[k] != ' ') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Index of the first non-whitespace byte at or after {@code i}; negative stays negative. */

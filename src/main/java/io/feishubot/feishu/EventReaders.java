@@ -91,7 +91,7 @@ final class EventReaders {
   private static FeishuEvent readTree(String eventType, EventReader reader, ObjectNode event) {
     try (JsonParser parser = event.traverse()) {
       parser.nextToken();
-      return read(eventType, reader, new JsonCursor(parser, false));
+      return read(eventType, reader, new JsonCursor(JsonTokens.of(parser), false));
     } catch (IOException e) {
       // A tree's traversal does no I/O and holds only valid values.
       throw new UncheckedIOException(e);

@@ -1,6 +1,5 @@
 package io.feishubot.feishu;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import java.util.Map;
  * event unreadable for the bot (a {@link #problem()}, recorded and reading goes on, so the whole
  * document is still checked).
  *
- * <p>Works over any {@link JsonParser}: the tokens of the request bytes, or a tree's traversal, so
+ * <p>Works over any {@link JsonTokens}: the tokens of the request bytes, or a tree's traversal, so
  * one event reader serves both parsers. Not thread-safe: one cursor per read.
  */
 final class JsonCursor {
@@ -29,7 +28,7 @@ final class JsonCursor {
   /** Objects with more names than this go to the tree, which bounds the sibling scan. */
   static final int MAX_NAMES_PER_OBJECT = 64;
 
-  private final JsonParser parser;
+  private final JsonTokens tokens;
   private final boolean checkNames;
   private String[] names = new String[32];
   private int nameCount;
@@ -39,8 +38,8 @@ final class JsonCursor {
    * @param checkNames whether to check names for duplicates and count them: on for request bytes,
    *     off for a tree's traversal, whose builder already rejected duplicates
    */
-  JsonCursor(JsonParser parser, boolean checkNames) {
-    this.parser = parser;
+  JsonCursor(JsonTokens tokens, boolean checkNames) {
+    this.tokens = tokens;
     this.checkNames = checkNames;
   }
 
@@ -58,12 +57,12 @@ final class JsonCursor {
 
   /** The next token; null at the end of the input. */
   JsonToken next() throws IOException {
-    return parser.nextToken();
+    return tokens.next();
   }
 
   /** The current string value, decoded. */
   String text() throws IOException {
-    return parser.getText();
+    return tokens.text();
   }
 
   /**
@@ -76,7 +75,7 @@ final class JsonCursor {
 
   /** The next field name of the object being read, with its value's token next; null at its end. */
   String nextName() throws IOException {
-    return parser.nextFieldName();
+    return tokens.nextName();
   }
 
   /** Ends reading an object entered at {@code mark}. */
@@ -108,7 +107,7 @@ final class JsonCursor {
   /** A string or null; any other type declines (an envelope field the tree must judge). */
   String strictString(JsonToken token) throws IOException {
     if (token == JsonToken.VALUE_STRING) {
-      return parser.getText();
+      return tokens.text();
     }
     if (token != JsonToken.VALUE_NULL) {
       throw Decline.INSTANCE;
@@ -119,7 +118,7 @@ final class JsonCursor {
   /** A string or null; any other type is a {@link #problem} named by {@code path}, and skipped. */
   String string(JsonToken token, String path) throws IOException {
     if (token == JsonToken.VALUE_STRING) {
-      return parser.getText();
+      return tokens.text();
     }
     if (token != JsonToken.VALUE_NULL) {
       problem(path + " is not a string");
@@ -131,7 +130,7 @@ final class JsonCursor {
   /** {@link #string(JsonToken, String)} for field {@code field} of the object at {@code path}. */
   String string(JsonToken token, String path, String field) throws IOException {
     if (token == JsonToken.VALUE_STRING) {
-      return parser.getText();
+      return tokens.text();
     }
     return string(token, path + "." + field);
   }
@@ -177,7 +176,7 @@ final class JsonCursor {
         int mark = enter();
         Map<String, Object> map = new LinkedHashMap<>();
         for (String name = nextName(); name != null; name = nextName()) {
-          JsonToken value = parser.nextToken();
+          JsonToken value = tokens.next();
           if (checkNames) {
             addName(mark, name);
           }
@@ -188,17 +187,15 @@ final class JsonCursor {
       }
       case START_ARRAY -> {
         List<Object> list = new ArrayList<>();
-        for (JsonToken entry = parser.nextToken();
-            entry != JsonToken.END_ARRAY;
-            entry = parser.nextToken()) {
+        for (JsonToken entry = tokens.next(); entry != JsonToken.END_ARRAY; entry = tokens.next()) {
           list.add(anyValue(entry));
         }
         yield Collections.unmodifiableList(list);
       }
-      case VALUE_STRING -> parser.getText();
+      case VALUE_STRING -> tokens.text();
       case VALUE_TRUE -> Boolean.TRUE;
       case VALUE_FALSE -> Boolean.FALSE;
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> tokens.number();
       case VALUE_NULL -> null;
       default -> throw Decline.INSTANCE;
     };
@@ -220,18 +217,16 @@ final class JsonCursor {
       case START_OBJECT -> {
         int mark = enter();
         for (String name = nextName(); name != null; name = nextName()) {
-          other(mark, name, parser.nextToken());
+          other(mark, name, tokens.next());
         }
         leave(mark);
       }
       case START_ARRAY -> {
-        for (JsonToken entry = parser.nextToken();
-            entry != JsonToken.END_ARRAY;
-            entry = parser.nextToken()) {
+        for (JsonToken entry = tokens.next(); entry != JsonToken.END_ARRAY; entry = tokens.next()) {
           skip(entry);
         }
       }
-      case VALUE_STRING -> parser.getTextLength();
+      case VALUE_STRING -> tokens.checkText();
       default -> {
         // Numbers, true, false and null are complete (and within limits) once tokenized.
       }

@@ -2,16 +2,14 @@ package io.feishubot.feishu;
 
 import static io.feishubot.feishu.JsonCursor.once;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
 /**
- * Reads the common plaintext, a schema 2.0 event of a type with a record, from the parser's tokens
- * straight into an {@link EventCallback}, without building a tree (the tree was most of the parse
- * time, bench/jmh). The event object is read by its type's reader from {@link EventReaders}, the
- * same reader the tree parser uses, so both produce the same event.
+ * Reads the common plaintext, a schema 2.0 event of a type with a record, from its tokens ({@link
+ * Utf8JsonTokens}) straight into an {@link EventCallback}, without building a tree (the tree was
+ * most of the parse time, bench/jmh). The event object is read by its type's reader from {@link
+ * EventReaders}, the same reader the tree parser uses, so both produce the same event.
  *
  * <p>It answers only when it is sure the tree reader would answer the same, and declines (returns
  * null) otherwise: on any JSON error, parser limit, duplicate key, trailing token, non-object root,
@@ -23,17 +21,17 @@ import java.io.IOException;
  */
 final class StreamingEventReader {
 
-  private final JsonFactory factory;
   private final int maxStringLength;
+  private final int maxDepth;
 
   /**
-   * @param factory the tree reader's factory, so both see the same parser limits
-   * @param maxStringLength the factory's string limit: longer inputs are declined, so no string
-   *     this reader decodes without keeping can have exceeded it
+   * @param maxStringLength the tree reader's string limit: longer inputs are declined, so no string
+   *     this reader checks without keeping can have exceeded it
+   * @param maxNestingDepth the tree reader's nesting limit, which this reader keeps too
    */
-  StreamingEventReader(JsonFactory factory, int maxStringLength) {
-    this.factory = factory;
+  StreamingEventReader(int maxStringLength, int maxNestingDepth) {
     this.maxStringLength = maxStringLength;
+    this.maxDepth = Math.min(maxNestingDepth, Utf8JsonTokens.MAX_DEPTH);
   }
 
   /** The event, or null if the tree reader must decide. */
@@ -42,8 +40,8 @@ final class StreamingEventReader {
     if (json == null || json.length == 0 || json.length > maxStringLength) {
       return null;
     }
-    try (JsonParser parser = factory.createParser(json)) {
-      return root(new JsonCursor(parser, true));
+    try {
+      return root(new JsonCursor(new Utf8JsonTokens(json, maxDepth), true));
     } catch (IOException | JsonCursor.Decline e) {
       return null;
     }

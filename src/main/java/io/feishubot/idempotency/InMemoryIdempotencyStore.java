@@ -16,7 +16,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   private static final int SWEEP_THRESHOLD = 10_000;
   private static final ClaimResult CLAIMED = new ClaimResult.Claimed();
 
-  private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+  // Keyed by the key itself, not its string value(): no string is built per call.
+  private final ConcurrentMap<IdempotencyKey, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicInteger sweepAt = new AtomicInteger(SWEEP_THRESHOLD);
   private final Duration retention;
 
@@ -31,8 +32,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     // compute() runs atomically per key: exactly one racer sees a free slot and installs its claim.
     Entry current =
         entries.compute(
-            key.value(),
-            (k, existing) -> existing == null || existing.isFree(now) ? mine : existing);
+            key, (k, existing) -> existing == null || existing.isFree(now) ? mine : existing);
     if (current == mine) {
       return CLAIMED;
     }
@@ -41,7 +41,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
   @Override
   public Optional<ClaimStatus> find(IdempotencyKey key, Instant now) {
-    Entry entry = entries.get(key.value());
+    Entry entry = entries.get(key);
     return entry == null || entry.isFree(now) ? Optional.empty() : Optional.of(entry.status());
   }
 
@@ -64,14 +64,14 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
   @Override
   public void complete(IdempotencyKey key, Instant now, Optional<String> response) {
-    entries.put(key.value(), new Entry(true, now.plus(retention), Instant.MAX, response));
+    entries.put(key, new Entry(true, now.plus(retention), Instant.MAX, response));
   }
 
   @Override
   public boolean renew(IdempotencyKey key, Instant now, Instant inProgressUntil) {
     boolean[] renewed = {false};
     entries.computeIfPresent(
-        key.value(),
+        key,
         (k, existing) -> {
           if (existing.completed() || existing.isFree(now)) {
             return existing;
@@ -84,7 +84,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
   @Override
   public void release(IdempotencyKey key) {
-    entries.remove(key.value());
+    entries.remove(key);
   }
 
   private record Entry(

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feishubot.feishu.MalformedPayloadException;
 import io.feishubot.feishu.MessageReceived;
 import io.feishubot.feishu.MessageReceived.Mention;
+import io.feishubot.feishu.TextContent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -178,6 +179,10 @@ public final class CommandLineParser {
    * {@code text} makes the message malformed.
    */
   private static String textField(String content) throws IOException {
+    String strict = TextContent.strictText(content);
+    if (strict != null) {
+      return strict;
+    }
     try (JsonParser parser = JSON.createParser(content)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         parser.skipChildren();

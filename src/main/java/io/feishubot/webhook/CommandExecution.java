@@ -61,9 +61,22 @@ final class CommandExecution {
       return acknowledgeJob(pending, handler, context, messenger);
     }
     // Each Uni stage costs a context capture per event (mutiny-smallrye-context-propagation), so
-    // both failures a command can answer in words share one recovery stage (bench/jmh).
-    return BlockingWork.run(handler != null && handler.mayBlock(), () -> commands.route(context))
-        .chain(reply -> messenger.commandReply(message.chatId(), message.messageId(), reply))
+    // a handler that cannot block runs right here (this is called when the delivery's chain is
+    // subscribed), and both failures a command can answer in words share one recovery stage.
+    Uni<SentMessage> replied;
+    if (handler != null && handler.mayBlock()) {
+      replied =
+          BlockingWork.run(true, () -> commands.route(context))
+              .chain(reply -> messenger.commandReply(message.chatId(), message.messageId(), reply));
+    } else {
+      try {
+        replied =
+            messenger.commandReply(message.chatId(), message.messageId(), commands.route(context));
+      } catch (RuntimeException e) {
+        replied = Uni.createFrom().failure(e);
+      }
+    }
+    return replied
         .onFailure(CommandExecution::answerableFailure)
         .recoverWithUni(failure -> answerFailure(pending, run, messenger, failure));
   }

@@ -83,33 +83,48 @@ public class EventExecution {
   /**
    * Runs the pending work unless another delivery of its event got there first. Each step that may
    * block (a store that does I/O, a handler that does) moves off the event loop; the rest, sending
-   * included, runs on the subscribing thread.
+   * included, runs on the subscribing thread. The caller subscribes to the result once, and this is
+   * called when it does (in a deferred stage): a store that never blocks is called right here,
+   * without a stage of its own, since each stage costs a context capture per event
+   * (mutiny-smallrye-context-propagation, bench/jmh).
    */
   public Uni<WebhookResult> run(Triage.Pending pending) {
     EventHeader header = pending.header();
     IdempotencyKey key = new IdempotencyKey(pending.appId(), header.eventId());
     Instant inProgressUntil = pending.deadline().plus(IN_PROGRESS_GRACE);
+    if (!store.mayBlock()) {
+      ClaimResult claim;
+      try {
+        claim = store.claim(key, clock.instant(), inProgressUntil);
+      } catch (RuntimeException e) {
+        return afterClaim(key, pending, null, e);
+      }
+      return afterClaim(key, pending, claim, null);
+    }
     return storeCall(() -> store.claim(key, clock.instant(), inProgressUntil))
         .onItemOrFailure()
-        .transformToUni(
-            (claim, failure) -> {
-              if (failure instanceof IdempotencyStoreUnavailableException e) {
-                LOG.warnf(
-                    "event %s: idempotency store unavailable (%s), asking for redelivery",
-                    header.eventId(), e.getMessage());
-                return Uni.createFrom().item(STORE_UNAVAILABLE);
-              }
-              if (failure != null) {
-                return Uni.createFrom().failure(failure);
-              }
-              return switch (claim) {
-                case ClaimResult.Claimed claimed -> runClaimed(key, pending);
-                case ClaimResult.Taken taken ->
-                    taken.status().isPresent()
-                        ? Uni.createFrom().item(duplicate(header, taken.status()))
-                        : storeCall(() -> duplicate(header, store.find(key, clock.instant())));
-              };
-            });
+        .transformToUni((claim, failure) -> afterClaim(key, pending, claim, failure));
+  }
+
+  private Uni<WebhookResult> afterClaim(
+      IdempotencyKey key, Triage.Pending pending, ClaimResult claim, Throwable failure) {
+    EventHeader header = pending.header();
+    if (failure instanceof IdempotencyStoreUnavailableException e) {
+      LOG.warnf(
+          "event %s: idempotency store unavailable (%s), asking for redelivery",
+          header.eventId(), e.getMessage());
+      return Uni.createFrom().item(STORE_UNAVAILABLE);
+    }
+    if (failure != null) {
+      return Uni.createFrom().failure(failure);
+    }
+    return switch (claim) {
+      case ClaimResult.Claimed claimed -> runClaimed(key, pending);
+      case ClaimResult.Taken taken ->
+          taken.status().isPresent()
+              ? Uni.createFrom().item(duplicate(header, taken.status()))
+              : storeCall(() -> duplicate(header, store.find(key, clock.instant())));
+    };
   }
 
   /**
@@ -145,42 +160,54 @@ public class EventExecution {
               Uni.createFrom()
                   .failure(new IllegalStateException("presses are run by CardActionExecution"));
         };
+    String tag = pending.work().tag();
+    if (!store.mayBlock()) {
+      // The completion or release right in this stage: no stage for a store call that cannot block.
+      return work.onItemOrFailure()
+          .transform(
+              (done, failure) -> {
+                sample.stop(timer(tag));
+                if (failure instanceof Error error) {
+                  throw error;
+                }
+                return settle(key, header, tag, failure);
+              });
+    }
     return work.onItemOrFailure()
         .transformToUni(
             (done, failure) -> {
-              sample.stop(timer(pending.work().tag()));
+              sample.stop(timer(tag));
               if (failure instanceof Error error) {
                 return Uni.createFrom().failure(error);
               }
-              if (failure == null) {
-                return storeCall(
-                    () -> {
-                      completeQuietly(key, header);
-                      return ACCEPTED;
-                    });
-              }
-              if (failure instanceof JobRefusedException refused) {
-                // Nothing ran. The redelivery posts the acknowledgement again with the same uuid,
-                // which Feishu does not post twice, and hands the job over again.
-                LOG.warnf(
-                    "event %s: its job was refused (%s), asking for redelivery",
-                    header.eventId(), refused.getMessage());
-                return storeCall(
-                    () -> {
-                      releaseQuietly(key);
-                      return JOB_REFUSED;
-                    });
-              }
-              // Exception text of our own types is payload-free; for others only the type.
-              LOG.warnf(
-                  "event %s: %s failed (%s), asking for redelivery",
-                  header.eventId(), pending.work().tag(), FeishuApiException.describe(failure));
-              return storeCall(
-                  () -> {
-                    releaseQuietly(key);
-                    return HANDLER_FAILED;
-                  });
+              return storeCall(() -> settle(key, header, tag, failure));
             });
+  }
+
+  /**
+   * Completes the claim of work that succeeded, or releases it and asks for a redelivery: a failed
+   * event is never mistaken for a duplicate later.
+   */
+  private WebhookResult settle(
+      IdempotencyKey key, EventHeader header, String tag, Throwable failure) {
+    if (failure == null) {
+      completeQuietly(key, header);
+      return ACCEPTED;
+    }
+    releaseQuietly(key);
+    if (failure instanceof JobRefusedException refused) {
+      // Nothing ran. The redelivery posts the acknowledgement again with the same uuid, which
+      // Feishu does not post twice, and hands the job over again.
+      LOG.warnf(
+          "event %s: its job was refused (%s), asking for redelivery",
+          header.eventId(), refused.getMessage());
+      return JOB_REFUSED;
+    }
+    // Exception text of our own types is payload-free; for others only the type.
+    LOG.warnf(
+        "event %s: %s failed (%s), asking for redelivery",
+        header.eventId(), tag, FeishuApiException.describe(failure));
+    return HANDLER_FAILED;
   }
 
   private Uni<Void> runEventHandler(
