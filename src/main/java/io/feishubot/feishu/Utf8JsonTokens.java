@@ -218,6 +218,11 @@ final class Utf8JsonTokens implements JsonTokens {
     return next() == JsonToken.FIELD_NAME ? name : null;
   }
 
+  /** The name of the field whose {@code FIELD_NAME} was read last. */
+  String name() {
+    return name;
+  }
+
   @Override
   public String text() {
     if (textPlain) {
@@ -378,7 +383,14 @@ final class Utf8JsonTokens implements JsonTokens {
     if (textEnd - textStart > MAX_NAME_BYTES) {
       throw decline();
     }
-    return text();
+    String decoded = text();
+    for (int k = 0; k < decoded.length(); k++) {
+      // Jackson refuses a name with an escaped lone surrogate, so the tree must see any surrogate.
+      if (Character.isSurrogate(decoded.charAt(k))) {
+        throw decline();
+      }
+    }
+    return decoded;
   }
 
   private String known(int start, int length) {
@@ -598,6 +610,10 @@ final class Utf8JsonTokens implements JsonTokens {
   private int skipWhitespace() {
     byte[] b = in;
     int i = pos;
+    // Feishu sends compact JSON: a token nearly always starts right here.
+    if (i < b.length && (b[i] & 0xFF) > ' ') {
+      return b[i] & 0xFF;
+    }
     while (i < b.length) {
       int c = b[i] & 0xFF;
       if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {

@@ -541,7 +541,20 @@ class EnvelopeParserDifferentialTest {
   }
 
   private static String randomName(Random random) {
-    return pick(random, "x", "y", "id", "message", "sender", "header", "ü", "名", "a b", "");
+    return pick(
+        random,
+        "x",
+        "y",
+        "id",
+        "message",
+        "sender",
+        "header",
+        "ü",
+        "名",
+        "a b",
+        "",
+        "\ud83d\ude00",
+        "\udc00");
   }
 
   private static final String[] STRINGS = {

@@ -78,6 +78,66 @@ class EventCipherTest {
     assertEquals("decryption failed", e.getMessage());
   }
 
+  /** Every malformed PKCS#7 tail a block can end in is refused, as a wrong key's garbage is. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "00", // no padding byte may be zero
+        "11", // more than a block
+        "ff", "0102", // the last says 2, the one before is not 2
+        "020303", // the last says 3, the third from last is not 3
+      })
+  void rejects_whenPaddingIsMalformed(String tailHex) throws Exception {
+    byte[] tail = HexFormat.of().parseHex(tailHex);
+    byte[] block = new byte[16];
+    Arrays.fill(block, (byte) 'x');
+    System.arraycopy(tail, 0, block, 16 - tail.length, tail.length);
+    String encrypt = encryptUnpadded(block);
+    MalformedPayloadException e =
+        assertThrows(MalformedPayloadException.class, () -> cipher.decrypt(encrypt));
+    assertEquals("decryption failed", e.getMessage());
+  }
+
+  @Test
+  void stripsExactlyThePadding_whateverComesBeforeIt() throws Exception {
+    byte[] block = HexFormat.of().parseHex("7878787878787878787878780203" + "0303");
+    assertArrayEquals(Arrays.copyOf(block, 13), cipher.decrypt(encryptUnpadded(block)));
+  }
+
+  @Test
+  void stripsAWholeBlockOfPadding() throws Exception {
+    byte[] blocks = new byte[32];
+    Arrays.fill(blocks, 0, 16, (byte) 'y');
+    Arrays.fill(blocks, 16, 32, (byte) 16);
+    assertArrayEquals(Arrays.copyOf(blocks, 16), cipher.decrypt(encryptUnpadded(blocks)));
+  }
+
+  /** Decrypting on one thread many sizes, larger and smaller, reuses nothing of the last. */
+  @Test
+  void decryptsEachSizeExactly_onOneThread() {
+    for (int size : new int[] {5000, 3, 70_000, 0, 16, 15, 17, 4096, 4095}) {
+      byte[] plaintext = new byte[size];
+      Arrays.fill(plaintext, (byte) (size % 100));
+      assertArrayEquals(plaintext, cipher.decrypt(cipher.encrypt(plaintext)), "size " + size);
+    }
+  }
+
+  /** AES-256-CBC of {@code blocks} as they are, under the test key, with a zero IV. */
+  private static String encryptUnpadded(byte[] blocks) throws Exception {
+    byte[] key =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest(TEST_KEY.getBytes(StandardCharsets.UTF_8));
+    javax.crypto.Cipher aes = javax.crypto.Cipher.getInstance("AES/CBC/NoPadding");
+    byte[] iv = new byte[16];
+    aes.init(
+        javax.crypto.Cipher.ENCRYPT_MODE,
+        new javax.crypto.spec.SecretKeySpec(key, "AES"),
+        new javax.crypto.spec.IvParameterSpec(iv));
+    byte[] out = Arrays.copyOf(iv, 16 + blocks.length);
+    System.arraycopy(aes.doFinal(blocks), 0, out, 16, blocks.length);
+    return Base64.getEncoder().encodeToString(out);
+  }
+
   @Test
   void rejects_whenNull() {
     assertThrows(MalformedPayloadException.class, () -> cipher.decrypt((String) null));
