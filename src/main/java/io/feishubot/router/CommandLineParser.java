@@ -176,7 +176,8 @@ public final class CommandLineParser {
    * messages are most of what a bot receives, and a tree for one field is most of their cost. As
    * with the tree, the whole first JSON value must be well-formed, anything after it is ignored, a
    * later duplicate {@code text} wins, a null {@code text} reads as null, and any other non-string
-   * {@code text} makes the message malformed.
+   * {@code text} makes the message malformed. The usual content, plain ASCII with one {@code text},
+   * is read by {@link TextContent} first, which answers only where these rules give the same.
    */
   private static String textField(String content) throws IOException {
     String strict = TextContent.strictText(content);

@@ -39,6 +39,17 @@ class ReplyIdsTest {
   }
 
   @Test
+  void namesLaterPlacesWithTheirNumber() {
+    for (int place : new int[] {1, 2, 10, 12345}) {
+      assertThat(ReplyIds.forEvent("cli_a1b2c3", "e1", place))
+          .isEqualTo(reference("cli_a1b2c3", "e1#" + place));
+      assertThat(ReplyIds.forEvent("cli_a1b2c3", "ünï", place))
+          .isEqualTo(reference("cli_a1b2c3", "ünï#" + place));
+    }
+    assertThat(ReplyIds.forEvent("cli_a1b2c3", "e1", 0)).isEqualTo(reference("cli_a1b2c3", "e1"));
+  }
+
+  @Test
   void differsPerAppAndEvent() {
     assertThat(ReplyIds.forEvent("cli_a", "e1"))
         .isNotEqualTo(ReplyIds.forEvent("cli_b", "e1"))

@@ -185,10 +185,6 @@ public class PipelineBenchmark {
         registry);
   }
 
-  public static EventWebhook productWebhookForProbe() {
-    return productWebhook();
-  }
-
   /** Handles one delivery start to finish on the calling thread, as the HTTP adapter would. */
   static WebhookResult handle(EventWebhook webhook, WebhookRequest request) {
     return switch (webhook.triage(request)) {
