@@ -1,6 +1,7 @@
 package io.feishubot.feishu;
 
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -25,41 +26,26 @@ public final class TextContent {
       return null;
     }
     try {
-      Utf8JsonTokens tokens = new Utf8JsonTokens(bytes, MAX_DEPTH);
-      if (tokens.next() != JsonToken.START_OBJECT) {
+      // Names unchecked: a repeated name other than text changes nothing the general read gives.
+      JsonCursor cursor = new JsonCursor(new Utf8JsonTokens(bytes, MAX_DEPTH), false);
+      if (cursor.next() != JsonToken.START_OBJECT) {
         return null;
       }
       String text = null;
-      for (String name = tokens.nextName(); name != null; name = tokens.nextName()) {
-        JsonToken value = tokens.next();
+      for (String name = cursor.nextName(); name != null; name = cursor.nextName()) {
+        JsonToken value = cursor.next();
         if (name.equals("text")) {
           if (text != null || value != JsonToken.VALUE_STRING) {
             return null; // a second text, or not a string: the general reader decides
           }
-          text = tokens.text();
+          text = cursor.text();
         } else {
-          skip(tokens, value);
+          cursor.skip(value);
         }
       }
-      return tokens.next() == null ? text : null;
-    } catch (JsonCursor.Decline e) {
+      return cursor.next() == null ? text : null;
+    } catch (IOException | JsonCursor.Decline e) {
       return null;
-    }
-  }
-
-  private static void skip(Utf8JsonTokens tokens, JsonToken value) {
-    int depth = 0;
-    JsonToken token = value;
-    while (true) {
-      if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-        depth++;
-      } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-        depth--;
-      }
-      if (depth == 0) {
-        return;
-      }
-      token = tokens.next();
     }
   }
 
